@@ -6,7 +6,8 @@ namespace CaseCompliance.Rules.Catalogue;
 /// <summary>
 /// <c>cin-visits</c>: only where the CIN plan records a visit frequency, the child is seen at that interval from
 /// the plan start. Source: CareFirst guidance (frequency is professional judgement). Choices: a plan without a
-/// recorded frequency is not applicable; only visits where the child was seen count.
+/// recorded frequency is not applicable; only visits where the child was seen count; a source that does not record
+/// CIN visits is not applicable.
 /// </summary>
 public sealed class CinVisitsRule(RuleOptions? options = null) : Rule<RuleOptions>(options)
 {
@@ -19,6 +20,12 @@ public sealed class CinVisitsRule(RuleOptions? options = null) : Rule<RuleOption
     {
         foreach (var plan in record.Plans.Where(p => p.Kind == PlanKind.ChildInNeed))
         {
+            if (!record.Records(Dataset.ChildInNeedVisits))
+            {
+                yield return context.NotRecorded(this, "CIN visit", "child in need visits (ssd_cin_visits)");
+                yield break;
+            }
+
             if (plan.VisitFrequency is not { } frequency)
             {
                 yield return context.NotApplicable(this, plan.Id,

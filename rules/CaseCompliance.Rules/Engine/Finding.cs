@@ -66,6 +66,9 @@ public sealed record Finding
     public ImmutableArray<string> Evidence { get; init; } = [];
     public required string Detail { get; init; }
 
+    /// <summary>For an obligation left unmet when its episode ended: the end date its lateness is counted to.</summary>
+    public LocalDate? LapsedOn { get; init; }
+
     /// <summary>For <c>missing-data</c>: the field(s) that were absent or invalid.</summary>
     public string? MissingField { get; init; }
 }

@@ -69,6 +69,16 @@ public static class RuleCatalogue
         where T : RuleOptions, new()
     {
         var options = new T();
+
+        // The binder appends to a list that already holds defaults: a configured list must replace them instead.
+        foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(List<string>)))
+        {
+            if (section.GetSection(property.Name).Exists())
+            {
+                ((List<string>)property.GetValue(options)!).Clear();
+            }
+        }
+
         try
         {
             section.Bind(options, o => o.ErrorOnUnknownConfiguration = true);

@@ -40,6 +40,7 @@ public sealed class RuleContext
         var options = rule.Options;
         FindingStatus status;
         int? daysLate = null, workingLate = null;
+        LocalDate? lapsedOn = null;
         string detail;
         var due = Date(o.Due);
         var basis = $"{o.What} due by {due} ({o.Basis})";
@@ -83,6 +84,7 @@ public sealed class RuleContext
             {
                 // The obligation lapsed unmet when the episode ended: count its lateness to the end, not to today.
                 status = FindingStatus.Overdue;
+                lapsedOn = end;
                 daysLate = Period.Between(o.Due, end, PeriodUnits.Days).Days;
                 workingLate = Calendar.WorkingDaysBetween(o.Due, end);
                 detail = $"{basis} was not {o.Done} before the {o.EpisodeLabel} ended on {Date(end)} " +
@@ -126,6 +128,7 @@ public sealed class RuleContext
             WorkerId = worker,
             Team = team,
             Evidence = o.Evidence,
+            LapsedOn = lapsedOn,
             Detail = detail.TrimEnd() + note,
         };
     }

@@ -1,0 +1,65 @@
+using CaseCompliance.Adapters.Standard;
+using CaseCompliance.Adapters.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseCompliance.Adapters;
+
+/// <summary>Registers the adapters.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ISourceAdapter, StandardAdapter>();
+        return services;
+    }
+}
+
+/// <summary>The <c>Sources</c> section and the opening of a source's tables.</summary>
+public static class SourceCatalog
+{
+    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst"];
+
+    /// <summary>The configured sources by name; a source's kind defaults to its name.</summary>
+    public static IReadOnlyDictionary<string, SourceOptions> ConfiguredSources(IConfiguration configuration)
+    {
+        var result = new Dictionary<string, SourceOptions>(StringComparer.OrdinalIgnoreCase);
+        foreach (var section in configuration.GetSection("Sources").GetChildren())
+        {
+            var options = new SourceOptions();
+            section.Bind(options);
+            options.Kind ??= section.Key;
+            result[section.Key] = options;
+        }
+
+        return result;
+    }
+
+    /// <summary>Opens a source's tables: a folder of CSV files. A location that cannot be used yields a source
+    /// that fails with the reason when it is read.</summary>
+    public static ITableSource OpenTables(string location, SourceOptions options)
+    {
+        if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new UnreadableSource(location, $"{location}: HTTP sources are not available in this version; use a folder of extract files.");
+        }
+
+        return Directory.Exists(location)
+            ? new CsvFolderSource(location, options.Tables)
+            : new UnreadableSource(location, $"{location}: folder not found.");
+    }
+}
+
+/// <summary>A source whose location cannot be read: every use fails the source with the reason.</summary>
+public sealed class UnreadableSource(string location, string reason) : ITableSource
+{
+    public string Location { get; } = location;
+
+    public string Reason { get; } = reason;
+
+    public bool Exists(string table) => throw new SourceFailedException(Reason);
+
+    public string Describe(string table) => table;
+
+    public IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default) => throw new SourceFailedException(Reason);
+}

@@ -1,0 +1,152 @@
+using CaseCompliance.Adapters.Tables;
+using NodaTime;
+
+namespace CaseCompliance.Adapters.Reading;
+
+/// <summary>
+/// Reads typed fields from one row, reporting every unusable field to the rejection log with file, line and field.
+/// Column names are the configured ones (<see cref="ColumnMap"/>).
+/// </summary>
+public sealed class RowReader
+{
+    private readonly string _source;
+    private readonly RejectionLog _log;
+    private readonly ColumnMap _columns;
+    private readonly string _table;
+    private TableRow _row = null!;
+
+    public RowReader(string source, string table, ColumnMap columns, RejectionLog log)
+    {
+        _source = source;
+        _table = table;
+        _columns = columns;
+        _log = log;
+    }
+
+    /// <summary>The record id used in rejections for this row.</summary>
+    public string? RecordId { get; set; }
+
+    public RowReader For(TableRow row)
+    {
+        _row = row;
+        RecordId = null;
+        return this;
+    }
+
+    public string Column(string canonical) => _columns.Name(_table, canonical);
+
+    public string? Text(string column)
+    {
+        var value = _row[Column(column)];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>A required id: when absent the row is rejected and null returned.</summary>
+    public string? Id(string column)
+    {
+        var value = Text(column);
+        if (value is null)
+        {
+            Reject(column, "missing id: the row cannot be used");
+        }
+
+        return value;
+    }
+
+    public LocalDate? Date(string column, bool required = false) => DateTime(column, required)?.Date;
+
+    public LocalDateTime? DateTime(string column, bool required = false) => DateTimeWithFlag(column, required, out _);
+
+    public LocalDateTime? DateTimeWithFlag(string column, bool required, out bool hasTime)
+    {
+        hasTime = false;
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Reject(column, "missing date: the row cannot be used");
+            }
+
+            return null;
+        }
+
+        if (FieldParser.TryParseDateTime(text, out var value, out hasTime))
+        {
+            return value;
+        }
+
+        Reject(column, $"'{Quote(text)}' is not a date (use yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss], yyyy-MM-ddTHH:mm[:ss] or dd/MM/yyyy)" +
+            (required ? "; the row cannot be used" : "; the field is ignored"));
+        return null;
+    }
+
+    public bool? Flag(string column)
+    {
+        var text = Text(column);
+        if (FieldParser.TryParseFlag(text, out var value))
+        {
+            return value;
+        }
+
+        Reject(column, $"'{Quote(text!)}' is not a flag (use Y/N, 1/0 or true/false; empty = unknown); the field is ignored");
+        return null;
+    }
+
+    public int? Int(string column)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        Reject(column, $"'{Quote(text)}' is not a whole number; the field is ignored");
+        return null;
+    }
+
+    /// <summary>A code from a known list; an unknown code is rejected with the code in the message.</summary>
+    public string? Code(string column, IReadOnlyCollection<string> known, bool required = false)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Reject(column, "missing code: the row cannot be used");
+            }
+
+            return null;
+        }
+
+        var match = known.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase));
+        if (match is not null)
+        {
+            return match;
+        }
+
+        Reject(column, $"unknown code '{Quote(text)}' (known: {string.Join(", ", known.Take(30))})" +
+            (required ? "; the row cannot be used" : "; the field is ignored"));
+        return null;
+    }
+
+    public void Reject(string column, string problem) =>
+        _log.Add(new Rejection(_source, _row.File, _row.Line, RecordId, Column(column), problem));
+
+    /// <summary>Codes and dates are quoted back; anything long is cut so that no free text travels.</summary>
+    private static string Quote(string text) => text.Length <= 24 ? text : text[..24] + "…";
+}
+
+/// <summary>Configured column names per table: canonical (spec) name → the name in this site's extract.</summary>
+public sealed class ColumnMap(IReadOnlyDictionary<string, string>? overrides)
+{
+    public string Name(string table, string canonical) =>
+        overrides is not null && (overrides.TryGetValue($"{table}.{canonical}", out var n) || overrides.TryGetValue(canonical, out n))
+            ? n
+            : canonical;
+}

@@ -1,0 +1,18 @@
+using CaseCompliance.Domain;
+
+namespace CaseCompliance.Adapters;
+
+/// <summary>What an adapter made of one source: its directory of workers and teams and one record per child.</summary>
+public sealed record SourceExtract(string Name, string Kind, CaseDirectory Directory, IReadOnlyList<CaseRecord> Cases, long RowsRead);
+
+/// <summary>An adapter turns one system's tables into canonical case records.</summary>
+public interface ISourceAdapter
+{
+    /// <summary>The kind it reads: <c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c>, <c>carefirst</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
+    /// <see cref="Tables.SourceFailedException"/>.</summary>
+    SourceExtract Read(string name, Tables.ITableSource tables, SourceOptions options, Reading.RejectionLog rejections,
+        CancellationToken cancellationToken = default);
+}

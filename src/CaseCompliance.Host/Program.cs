@@ -1,0 +1,50 @@
+using CaseCompliance.Host;
+using CaseCompliance.Host.Cli;
+using Serilog;
+
+// CaseCompliance: one executable for the command line and the service (cli-and-outputs.md).
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
+    .CreateBootstrapLogger();
+
+try
+{
+    var arguments = Arguments.Parse(args);
+    if (arguments.Help)
+    {
+        Console.WriteLine(Arguments.Usage);
+        return ExitCodes.Ok;
+    }
+
+    var configuration = AppConfiguration.Load(arguments);
+    Log.Logger = Logging.Create(configuration);
+    return arguments.Verb switch
+    {
+        "scan" => ScanCommand.Run(arguments, configuration, Console.Out, Console.Error),
+        "rules" => RulesCommand.Run(arguments, configuration, Console.Out),
+        "check-config" => CheckConfigCommand.Run(configuration, Console.Out),
+        _ => Unavailable(arguments.Verb),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"casecompliance: {e.Message}");
+    return ExitCodes.Usage;
+}
+catch (Exception e)
+{
+    // The type and message only: exception messages of this program carry ids and paths, never record content.
+    Log.Fatal("Unexpected failure: {ExceptionType}: {Message}", e.GetType().Name, e.Message);
+    Console.Error.WriteLine($"casecompliance: unexpected failure ({e.GetType().Name}: {e.Message})");
+    return ExitCodes.Failure;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+static int Unavailable(string verb)
+{
+    Console.Error.WriteLine($"casecompliance: '{verb}' (the long-running service) is not available in this version; use scan, rules or check-config.");
+    return ExitCodes.Usage;
+}

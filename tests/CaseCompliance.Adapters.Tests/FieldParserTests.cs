@@ -1,0 +1,64 @@
+using CaseCompliance.Adapters.Reading;
+
+namespace CaseCompliance.Adapters.Tests;
+
+public class FieldParserTests
+{
+    [Theory]
+    [InlineData("2025-03-14", 2025, 3, 14, 0, 0, false)]
+    [InlineData("2025-03-14 09:30", 2025, 3, 14, 9, 30, true)]
+    [InlineData("2025-03-14 09:30:15", 2025, 3, 14, 9, 30, true)]
+    [InlineData("2025-03-14 09:30:15.123", 2025, 3, 14, 9, 30, true)]
+    [InlineData("2025-03-14T23:59", 2025, 3, 14, 23, 59, true)]
+    [InlineData("2025-03-14T23:59:59", 2025, 3, 14, 23, 59, true)]
+    [InlineData("14/03/2025", 2025, 3, 14, 0, 0, false)]
+    [InlineData("14/03/2025 08:05", 2025, 3, 14, 8, 5, true)]
+    [InlineData("29/02/2024", 2024, 2, 29, 0, 0, false)]
+    [InlineData(" 2025-01-31 ", 2025, 1, 31, 0, 0, false)]
+    public void AcceptsTheListedForms(string text, int y, int m, int d, int h, int min, bool hasTime)
+    {
+        Assert.True(FieldParser.TryParseDateTime(text, out var value, out var timed));
+        Assert.Equal(new LocalDateTime(y, m, d, h, min, value.Second, value.Millisecond), value);
+        Assert.Equal(hasTime, timed);
+    }
+
+    [Theory]
+    [InlineData("2025-02-29", "not a leap year")]
+    [InlineData("31/04/2025", "April has 30 days")]
+    [InlineData("03/14/2025", "US order is never guessed")]
+    [InlineData("2025-3-14", "single-digit month")]
+    [InlineData("14-03-2025", "dashes in day-first order")]
+    [InlineData("2025-03-14T09:30:15.123", "fractions only with a space separator")]
+    [InlineData("14/03/2025 08:05:00", "seconds not in the dd/MM/yyyy form")]
+    [InlineData("2025-03-14 25:00", "hour out of range")]
+    [InlineData("yesterday", "words")]
+    [InlineData("20250314", "compact form")]
+    public void RefusesEverythingElse(string text, string why)
+    {
+        Assert.False(FieldParser.TryParseDateTime(text, out _, out _), why);
+    }
+
+    [Theory]
+    [InlineData("Y", true)]
+    [InlineData("n", false)]
+    [InlineData("1", true)]
+    [InlineData("0", false)]
+    [InlineData("TRUE", true)]
+    [InlineData("false", false)]
+    [InlineData("", null)]
+    [InlineData("  ", null)]
+    public void Flags(string text, bool? expected)
+    {
+        Assert.True(FieldParser.TryParseFlag(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("Yes")]
+    [InlineData("2")]
+    [InlineData("maybe")]
+    public void Flags_RefuseOtherWords(string text)
+    {
+        Assert.False(FieldParser.TryParseFlag(text, out _));
+    }
+}
