@@ -139,4 +139,21 @@ public class StandardAdapterTests
         Assert.Equal(new LocalDate(2024, 5, 1), period.Start);
         Assert.Null(period.End);
     }
+
+    [Fact]
+    public void VisitDetails_AttachToVisitsOfEveryVisitTable()
+    {
+        using var folder = TwoChildren()
+            .Add("cc_visits", ("visi_id", "PF1"), ("visi_person_id", "C2"), ("visi_type", "private-fostering"), ("visi_date", "2025-03-10"),
+                ("visi_seen", "Y"), ("visi_seen_alone", "N"))
+            .Add("cc_eh_contacts", ("ehco_id", "EH1"), ("ehco_person_id", "C1"), ("ehco_type", "home-visit"), ("ehco_date", "2025-03-11"))
+            .Add("cc_visit_details", ("vdet_visit_id", "PF1"), ("vdet_not_seen_alone_reason", "Carer present"), ("vdet_recorded_date", "2025-03-12"))
+            .Add("cc_visit_details", ("vdet_visit_id", "EH1"), ("vdet_recorded_date", "2025-03-13"));
+        var (extract, log) = Read(folder);
+        Assert.Empty(log.Items);
+        var pf = Assert.Single(extract.Cases.Single(c => c.Person.Id == "C2").Visits);
+        Assert.Equal(new LocalDate(2025, 3, 12), pf.RecordedDate);
+        Assert.Equal("Carer present", pf.NotSeenAloneReason);
+        Assert.Equal(new LocalDate(2025, 3, 13), Assert.Single(extract.Cases.Single(c => c.Person.Id == "C1").Visits).RecordedDate);
+    }
 }

@@ -81,6 +81,7 @@ public class BadInputTests
     [InlineData("Rules:cp-vists:Enabled", "true", "Rules:cp-vists: unknown rule id")]
     [InlineData("Rules:cp-visits:Intervall", "14 days", "Intervall")]
     [InlineData("Calendar:Region", "wales", "Calendar:Region: 'wales'")]
+    [InlineData("Rules:assessment-timescale:Anchor", "referal-date", "Rules:assessment-timescale:Anchor: 'referal-date'")]
     public void BadConfiguration_Exit2_NamingTheKey(string key, string value, string message)
     {
         var scan = Cli.RunFromRoot("scan", "--out", Path.Combine(Path.GetTempPath(), "cc-never"), $"--{key}={value}");

@@ -284,7 +284,6 @@ public sealed class StandardAdapter : ISourceAdapter
                     c.ReviewPoints.Add(new AssessmentReviewPoint(r.Text("arp_assessment_id")!, date));
                 }
             });
-            AttachVisitDetails();
             AttachPlanFrequencies();
             AttachPlacementDetails();
             PersonTable("cc_private_fostering", "pfos_person_id", "pfos_id", (r, c, id) =>
@@ -306,6 +305,8 @@ public sealed class StandardAdapter : ISourceAdapter
                         r.Flag("visi_seen"), r.Flag("visi_seen_alone")));
                 }
             });
+            // After every visit table (cc_eh_contacts, cc_visits): details may name any visit.
+            AttachVisitDetails();
             PersonTable("cc_management_records", "mgmt_person_id", "mgmt_id", (r, c, id) =>
             {
                 var type = r.Code("mgmt_type", [.. StandardLayout.ManagementTypes.Keys], required: true);

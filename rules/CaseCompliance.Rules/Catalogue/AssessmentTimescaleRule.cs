@@ -10,6 +10,14 @@ public sealed class AssessmentTimescaleOptions : RuleOptions
 
     /// <summary><c>assessment-start</c> (default) or <c>referral-date</c>: where the 45 working days run from.</summary>
     public string Anchor { get; set; } = "assessment-start";
+
+    public override IEnumerable<string> Validate()
+    {
+        if (Anchor is not ("assessment-start" or "referral-date"))
+        {
+            yield return $"Anchor: '{Anchor}' is not assessment-start or referral-date.";
+        }
+    }
 }
 
 /// <summary>
@@ -26,7 +34,7 @@ public sealed class AssessmentTimescaleRule(AssessmentTimescaleOptions? options 
 
     public override IEnumerable<Finding> Evaluate(CaseRecord record, RuleContext context)
     {
-        var fromReferral = string.Equals(Options.Anchor, "referral-date", StringComparison.OrdinalIgnoreCase);
+        var fromReferral = Options.Anchor == "referral-date";
         foreach (var a in record.Assessments.Where(a => a.Kind == AssessmentKind.SocialCare))
         {
             var referral = record.Referrals.FirstOrDefault(r => r.Id == a.EpisodeId);

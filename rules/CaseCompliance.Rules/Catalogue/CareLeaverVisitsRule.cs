@@ -13,7 +13,8 @@ public sealed class CareLeaverVisitsOptions : RuleOptions
 /// <summary>
 /// <c>care-leaver-visits</c>: where the authority provides the accommodation, a visit within 7 days of it first
 /// being provided, then at intervals of not more than 2 months. Source: Care Leavers (England) Regulations 2010
-/// reg 8. Choices: each accommodation period restarts the schedule; only visits where the young person was seen count.
+/// reg 8. Choices: each accommodation period restarts the schedule; only visits where the young person was seen count;
+/// a source that does not record care leaver visits is not applicable.
 /// </summary>
 public sealed class CareLeaverVisitsRule(CareLeaverVisitsOptions? options = null) : Rule<CareLeaverVisitsOptions>(options)
 {
@@ -37,6 +38,12 @@ public sealed class CareLeaverVisitsRule(CareLeaverVisitsOptions? options = null
 
         foreach (var a in record.CareLeaverAccommodation)
         {
+            if (!record.Records(Dataset.OtherVisits))
+            {
+                yield return context.NotRecorded(this, "Care leaver visit", "care leaver visits (cc_visits)");
+                yield break;
+            }
+
             var visits = record.Visits
                 .Where(v => v.Kind == VisitKind.CareLeaver && v.Seen == true && v.Date >= a.Start && (a.End is null || v.Date <= a.End))
                 .Occurrences(v => v.Date, v => v.Id);

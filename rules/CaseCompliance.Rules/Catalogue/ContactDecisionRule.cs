@@ -64,7 +64,7 @@ public sealed class ContactDecisionRule(ContactDecisionOptions? options = null) 
                     What = "Decision on the contact",
                     Done = "made",
                     Anchor = received.Date,
-                    Basis = $"{Options.Within} (1 working day with dates only) after it was received on {RuleContext.Date(received.Date)}",
+                    Basis = $"{DatesOnly(Options.Within)} after it was received on {RuleContext.Date(received.Date)}",
                     Due = Options.Within.AddTo(received.Date, context.Calendar),
                     Completed = c.DecisionAt?.Date,
                     Evidence = [c.Id],
@@ -72,4 +72,9 @@ public sealed class ContactDecisionRule(ContactDecisionOptions? options = null) 
             }
         }
     }
+
+    /// <summary>The timescale as counted with dates only: "24 hours (1 working day with dates only)"; other units as configured.</summary>
+    internal static string DatesOnly(Timescale within) => within.Unit == TimescaleUnit.Hours
+        ? $"{within} ({RuleContext.Plural((within.Amount + 23) / 24, "working day")} with dates only)"
+        : within.ToString();
 }

@@ -11,7 +11,7 @@ public sealed class EhInitialContactOptions : RuleOptions
 
 /// <summary>
 /// <c>eh-initial-contact</c>: first contact of any kind with the family within 7 days of allocation.
-/// Source: Dorset EH §4. Choices: a home visit is a contact too; with no allocation recorded the clock runs from
+/// Source: Dorset EH §4. Choices: a home visit is a contact too; a contact made after the episode started but before the allocation counts (it is on time); with no allocation recorded the clock runs from
 /// the episode start (the allocation rule reports the missing allocation itself).
 /// </summary>
 public sealed class EhInitialContactRule(EhInitialContactOptions? options = null) : Rule<EhInitialContactOptions>(options)
@@ -39,7 +39,7 @@ public sealed class EhInitialContactRule(EhInitialContactOptions? options = null
             var start = EarlyHelpStart.Of(record, e);
             var first = record.Visits
                 .Where(v => v.Kind is VisitKind.EarlyHelpContact or VisitKind.EarlyHelpHomeVisit)
-                .Where(v => v.Date >= start.Date && Episodes.BelongsTo(v.EpisodeId, v.Date, [e.Id], e.Start, e.End))
+                .Where(v => v.Date >= e.Start && Episodes.BelongsTo(v.EpisodeId, v.Date, [e.Id], e.Start, e.End))
                 .OrderBy(v => v.Date).FirstOrDefault();
             yield return context.Judge(this, new Obligation
             {

@@ -11,7 +11,7 @@ public sealed class EhInitialHomeVisitOptions : RuleOptions
 
 /// <summary>
 /// <c>eh-initial-home-visit</c>: first home visit within 14 days of allocation. Source: Dorset EH §4 ("within 2
-/// weeks"). Choice: with no allocation recorded the clock runs from the episode start.
+/// weeks"). Choices: with no allocation recorded the clock runs from the episode start; a home visit made after the episode started but before the allocation counts (it is on time).
 /// </summary>
 public sealed class EhInitialHomeVisitRule(EhInitialHomeVisitOptions? options = null) : Rule<EhInitialHomeVisitOptions>(options)
 {
@@ -38,7 +38,7 @@ public sealed class EhInitialHomeVisitRule(EhInitialHomeVisitOptions? options = 
             var start = EarlyHelpStart.Of(record, e);
             var first = record.Visits
                 .Where(v => v.Kind == VisitKind.EarlyHelpHomeVisit)
-                .Where(v => v.Date >= start.Date && Episodes.BelongsTo(v.EpisodeId, v.Date, [e.Id], e.Start, e.End))
+                .Where(v => v.Date >= e.Start && Episodes.BelongsTo(v.EpisodeId, v.Date, [e.Id], e.Start, e.End))
                 .OrderBy(v => v.Date).FirstOrDefault();
             yield return context.Judge(this, new Obligation
             {

@@ -15,7 +15,7 @@ public sealed class EhTafReviewOptions : RuleOptions
 
 /// <summary>
 /// <c>eh-taf-review</c>: a TAF review within 12 weeks of the initial TAF meeting, then each within 12 weeks of
-/// the previous, until closure; one held under 6 weeks after the previous is <c>early</c> (information, and it
+/// the previous, until closure; one held under 6 weeks after the previous TAF meeting (the initial one included) is <c>early</c> (information, and it
 /// still restarts the clock). Source: Dorset EH §8 ("6–12 week timescales"). Choices: cancelled meetings do not
 /// count; an episode with no initial TAF held has nothing to review (not applicable).
 /// </summary>

@@ -38,8 +38,9 @@ public sealed class LacVisitsOptions : RuleOptions
 /// <summary>
 /// <c>lac-visits</c>: the visiting schedule for the placement type (rules.md, LAC visiting schedules); a new
 /// placement restarts it. Source: CPPCR reg 28; CareFirst guidance. Choices: the schedule is chosen from the
-/// placement type and the legal status at the placement start (placed with parents: interim care order, care
-/// order, else pending assessment; short break legal statuses V3/V4); "from the placement's second year" applies
+/// placement type and the legal status (short breaks: V3/V4 at the placement start; placed with parents: an
+/// interim care order open at the start keeps the interim-care-order schedule, else a care order made before or
+/// during the placement gives the care-order schedule from the order's date, else pending assessment); "from the placement's second year" applies
 /// to intervals that start a year or more after the placement began; "until the first LAC review" means the first
 /// review held in the period of care; a short break's first visit is due within its interval.
 /// </summary>

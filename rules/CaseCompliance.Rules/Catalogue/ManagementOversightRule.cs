@@ -21,6 +21,8 @@ public sealed class ManagementOversightOptions : RuleOptions
 /// point: allocation, assessment completion, first plan/TAF, each review, transfer (a new allocated worker),
 /// closure. Source: Dorset EH §3. Choices: one oversight record may cover several critical points of the same
 /// days; a record on the day of the event counts; a record naming no episode counts for any episode of the child.
+/// The closure's oversight is due after the end by nature; for every other point an oversight that would only have
+/// fallen due after the episode ended is not applicable, and one unmet when it ended is overdue to the end (rules.md).
 /// </summary>
 public sealed class ManagementOversightRule(ManagementOversightOptions? options = null) : Rule<ManagementOversightOptions>(options)
 {
@@ -72,6 +74,7 @@ public sealed class ManagementOversightRule(ManagementOversightOptions? options 
                     Due = context.Due(date, Options.Within),
                     Completed = record2?.Date,
                     Evidence = record2 is null ? [id] : [id, record2.Id],
+                    EpisodeEnd = label == "closure" ? null : episode.End,
                 });
             }
         }

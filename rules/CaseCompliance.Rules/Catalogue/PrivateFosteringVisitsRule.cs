@@ -16,7 +16,8 @@ public sealed class PrivateFosteringVisitsOptions : RuleOptions
 /// (or of the placement, if later), then at intervals of not more than 6 weeks in the first year, then not more
 /// than 12 weeks. Source: Children (Private Arrangements for Fostering) Regulations 2005 regs 4 and 8; CareFirst
 /// guidance. Choices: "the first year" runs from that anchor; the interval is chosen by the date of the previous
-/// visit; only visits where the child was seen count.
+/// visit; only visits where the child was seen count; a source that does not record private fostering visits is not
+/// applicable.
 /// </summary>
 public sealed class PrivateFosteringVisitsRule(PrivateFosteringVisitsOptions? options = null) : Rule<PrivateFosteringVisitsOptions>(options)
 {
@@ -29,6 +30,12 @@ public sealed class PrivateFosteringVisitsRule(PrivateFosteringVisitsOptions? op
     {
         foreach (var pf in record.PrivateFostering)
         {
+            if (!record.Records(Dataset.OtherVisits))
+            {
+                yield return context.NotRecorded(this, "Private fostering visit", "private fostering visits (cc_visits)");
+                yield break;
+            }
+
             var anchor = (pf.Notification, pf.Start) switch
             {
                 ({ } n, { } s) => n > s ? n : s,
@@ -39,7 +46,7 @@ public sealed class PrivateFosteringVisitsRule(PrivateFosteringVisitsOptions? op
             if (anchor is not { } from0)
             {
                 yield return context.MissingData(this, pf.Id, "Private fostering visits",
-                    "both the notification date and the start date", evidence: [pf.Id]);
+                    "a notification or start date", evidence: [pf.Id]);
                 continue;
             }
 

@@ -42,7 +42,9 @@ public sealed class VisitSeenAloneRule(RuleOptions? options = null) : Rule<RuleO
                 continue;
             }
 
-            var recorded = v.SeenAlone == true ? "the child was seen alone" : "the child was not seen alone, with the reason";
+            var recorded = v.SeenAlone == true ? "the child was seen alone"
+                : string.IsNullOrWhiteSpace(v.NotSeenAloneReason) ? "the child was not seen alone (this source records no reasons)"
+                : "the child was not seen alone, with the reason";
             var f = context.Judge(this, new Obligation
             {
                 EpisodeId = v.EpisodeId,

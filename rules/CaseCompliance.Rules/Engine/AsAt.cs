@@ -49,7 +49,8 @@ public static class AsAt
             ManagementRecords = Keep(r.ManagementRecords, x => x.Date <= d),
             Documents = Keep(r.Documents, x => x.Date <= d),
             Audits = Keep(r.Audits, x => x.Date <= d),
-            AuditActions = Keep(r.AuditActions, _ => true, x => x with { Completed = Cut(x.Completed, d) }),
+            AuditActions = Keep(r.AuditActions, x => !r.Audits.Any(a => a.Id == x.AuditId && a.Date > d),
+                x => x with { Completed = Cut(x.Completed, d) }),
         };
     }
 }

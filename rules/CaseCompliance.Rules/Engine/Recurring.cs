@@ -78,7 +78,7 @@ public static class RecurringEvaluation
                     Evidence = evidence.Add(e.Id),
                     EpisodeEnd = s.End,
                     EpisodeLabel = s.EpisodeLabel,
-                    NotBefore = index > 0 ? s.NotBefore?.Invoke(previous) : null,
+                    NotBefore = s.NotBefore?.Invoke(previous),
                     Previous = previous,
                 });
                 previous = e.Date;

@@ -89,6 +89,11 @@ public static class RuleCatalogue
             throw new RuleConfigurationException($"{section.Path}: {reason}", e);
         }
 
+        if (options.Validate().FirstOrDefault() is { } problem)
+        {
+            throw new RuleConfigurationException($"{section.Path}:{problem}");
+        }
+
         return options;
     }
 

@@ -42,7 +42,7 @@ public sealed class RuleContext
         int? daysLate = null, workingLate = null;
         LocalDate? lapsedOn = null;
         string detail;
-        var due = Date(o.Due);
+        var due = o.DueAt is { } dueAt0 ? When(o.Due, dueAt0) : Date(o.Due);
         var basis = $"{o.What} due by {due} ({o.Basis})";
         var note = o.Note is null ? "" : " " + o.Note;
 
@@ -69,8 +69,7 @@ public sealed class RuleContext
                 var by = o.DueAt is { } da && o.CompletedAt is { } ca && daysLate == 0
                     ? Plural((int)Math.Ceiling((ca - da).ToDuration().TotalHours), "hour")
                     : Plural(daysLate.Value, "day");
-                var dueText = o.DueAt is { } d2 ? $"{o.What} due by {When(d2.Date, d2)} ({o.Basis})" : basis;
-                detail = $"{dueText} was {o.Done} on {When(done, o.CompletedAt)} ({by} late).";
+                detail = $"{basis} was {o.Done} on {When(done, o.CompletedAt)} ({by} late).";
             }
         }
         else if (o.EpisodeEnd is { } end && end <= AsOf)

@@ -8,4 +8,7 @@ public class RuleOptions
 
     /// <summary>How far ahead an undone obligation counts as <c>due-soon</c> rather than <c>pending</c>.</summary>
     public Timescale WarningWindow { get; set; } = Timescale.WorkingDays(5);
+
+    /// <summary>Problems with values the binder accepted but the rule cannot use (e.g. an unknown choice).</summary>
+    public virtual IEnumerable<string> Validate() => [];
 }

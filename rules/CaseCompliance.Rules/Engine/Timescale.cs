@@ -48,9 +48,14 @@ public readonly partial record struct Timescale(int Amount, TimescaleUnit Unit)
         _ => throw new InvalidOperationException($"Unknown unit {Unit}."),
     };
 
-    /// <summary>For date-times: hours are exact; other units apply to the date and keep the time of day.</summary>
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <summary>
+    /// For date-times (UK local time): hours are elapsed hours, so 24 hours across a clock change is 23 or 25 on the
+    /// clock; other units apply to the date and keep the time of day.
+    /// </summary>
     public LocalDateTime AddTo(LocalDateTime at, WorkingDayCalendar calendar) => Unit == TimescaleUnit.Hours
-        ? at.PlusHours(Amount)
+        ? at.InZoneLeniently(London).Plus(Duration.FromHours(Amount)).LocalDateTime
         : AddTo(at.Date, calendar).At(at.TimeOfDay);
 
     /// <summary>Whether this interval is shorter than <paramref name="other"/> when both start on <paramref name="from"/>.</summary>
