@@ -343,115 +343,84 @@ public sealed class StandardAdapter : ISourceAdapter
             });
         }
 
-        private void AttachVisitDetails()
-        {
-            if (!Has("cc_visit_details"))
+        private void AttachVisitDetails() =>
+            Attach("cc_visit_details", "vdet_visit_id", "visit in the visit tables", c => c.Visits, v => v.Id, r =>
             {
-                return;
-            }
-
-            var visits = _cases.Values.SelectMany(c => c.Visits.Select((v, i) => (c, v, i)))
-                .ToLookup(x => x.v.Id, StringComparer.Ordinal);
-            Each("cc_visit_details", r =>
-            {
-                var id = r.Id("vdet_visit_id");
-                if (id is null)
-                {
-                    return;
-                }
-
-                r.RecordId = id;
                 var reason = r.Text("vdet_not_seen_alone_reason");
-                var recordedDate = r.Date("vdet_recorded_date");
-                if (!visits[id].Any())
-                {
-                    r.Reject("vdet_visit_id", $"no visit with id {id} in the visit tables: the row cannot be used");
-                    return;
-                }
-
-                foreach (var (c, v, i) in visits[id])
-                {
-                    c.Visits[i] = c.Visits[i] with { NotSeenAloneReason = reason, RecordedDate = recordedDate };
-                }
+                var recorded = r.Date("vdet_recorded_date");
+                return v => v with { NotSeenAloneReason = reason, RecordedDate = recorded };
             });
-        }
 
-        private void AttachPlanFrequencies()
-        {
-            if (!Has("cc_plan_visit_frequency"))
+        private void AttachPlanFrequencies() =>
+            Attach("cc_plan_visit_frequency", "pvf_plan_id", "plan", c => c.Plans, p => p.Id, r =>
             {
-                return;
-            }
-
-            var plans = _cases.Values.SelectMany(c => c.Plans.Select((p, i) => (c, p, i))).ToLookup(x => x.p.Id, StringComparer.Ordinal);
-            Each("cc_plan_visit_frequency", r =>
-            {
-                var id = r.Id("pvf_plan_id");
-                if (id is null)
-                {
-                    return;
-                }
-
-                r.RecordId = id;
                 var days = r.Int("pvf_interval_days");
-                var basis = r.Code("pvf_basis", StandardLayout.FrequencyBases) ?? "calendar";
-                if (!plans[id].Any())
-                {
-                    r.Reject("pvf_plan_id", $"no plan with id {id}: the row cannot be used");
-                    return;
-                }
-
+                var working = (r.Code("pvf_basis", StandardLayout.FrequencyBases) ?? "calendar") == "working";
                 if (days is null or <= 0)
                 {
                     r.Reject("pvf_interval_days", "missing or not a positive number of days: the row cannot be used");
-                    return;
+                    return null;
                 }
 
-                foreach (var (c, _, i) in plans[id])
-                {
-                    c.Plans[i] = c.Plans[i] with { VisitFrequency = new VisitFrequency(days.Value, basis == "working") };
-                }
+                return p => p with { VisitFrequency = new VisitFrequency(days.Value, working) };
             });
-        }
 
-        private void AttachPlacementDetails()
-        {
-            if (!Has("cc_placement_details"))
+        private void AttachPlacementDetails() =>
+            Attach("cc_placement_details", "pdet_placement_id", "placement", c => c.Placements, p => p.Id, r =>
             {
-                return;
-            }
-
-            var placements = _cases.Values.SelectMany(c => c.Placements.Select((p, i) => (c, p, i))).ToLookup(x => x.p.Id, StringComparer.Ordinal);
-            Each("cc_placement_details", r =>
-            {
-                var id = r.Id("pdet_placement_id");
-                if (id is null)
-                {
-                    return;
-                }
-
-                r.RecordId = id;
                 var longTerm = r.Flag("pdet_long_term");
                 var temporary = r.Flag("pdet_temporary_approval");
                 var approved = r.Date("pdet_carer_approved_date");
                 var reduced = r.Flag("pdet_reduced_visits_agreed");
                 var interval = r.Int("pdet_agreed_interval_days");
-                if (!placements[id].Any())
+                return p => p with
                 {
-                    r.Reject("pdet_placement_id", $"no placement with id {id}: the row cannot be used");
+                    LongTerm = longTerm,
+                    TemporaryApproval = temporary,
+                    CarerApprovedDate = approved,
+                    ReducedVisitsAgreed = reduced,
+                    AgreedIntervalDays = interval,
+                };
+            });
+
+        /// <summary>
+        /// Reads a details table whose rows name a record read earlier (by id, in any child's list) and applies the
+        /// update each row yields; a row naming no such record, or yielding no update, is rejected.
+        /// </summary>
+        private void Attach<T>(string table, string idColumn, string what, Func<CaseBuilder, List<T>> items, Func<T, string> idOf,
+            Func<RowReader, Func<T, T>?> read)
+        {
+            if (!Has(table))
+            {
+                return;
+            }
+
+            var index = _cases.Values.SelectMany(c => items(c).Select((item, i) => (List: items(c), Index: i, Id: idOf(item))))
+                .ToLookup(x => x.Id, StringComparer.Ordinal);
+            Each(table, r =>
+            {
+                var id = r.Id(idColumn);
+                if (id is null)
+                {
                     return;
                 }
 
-                foreach (var (c, _, i) in placements[id])
+                r.RecordId = id;
+                var update = read(r);
+                if (!index[id].Any())
                 {
-                    c.Placements[i] = c.Placements[i] with
-                    {
-                        LongTerm = longTerm,
-                        TemporaryApproval = temporary,
-                        CarerApprovedDate = approved,
-                        ReducedVisitsAgreed = reduced,
-                        AgreedIntervalDays = interval,
-                    };
+                    r.Reject(idColumn, $"no {what} with id {id}: the row cannot be used");
+                    return;
+                }
+
+                if (update is null)
+                {
+                    return;
+                }
+
+                foreach (var (list, i, _) in index[id])
+                {
+                    list[i] = update(list[i]);
                 }
             });
         }
@@ -513,39 +482,18 @@ public sealed class StandardAdapter : ISourceAdapter
 
         /// <summary>A table whose rows name a person: rows for an unknown person are rejected.</summary>
         private void PersonTable(string table, string personColumn, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            Each(table, r =>
-            {
-                string? id = null;
-                if (idColumn is not null)
-                {
-                    id = r.Id(idColumn);
-                    if (id is null)
-                    {
-                        return;
-                    }
-
-                    r.RecordId = id;
-                }
-
-                var person = r.Id(personColumn);
-                if (person is null)
-                {
-                    return;
-                }
-
-                r.RecordId ??= person;
-                if (!_cases.TryGetValue(person, out var c))
-                {
-                    r.Reject(personColumn, $"person {person} is not in ssd_person: the row cannot be used");
-                    return;
-                }
-
-                read(r, c, id);
-            });
+            KeyedTable(table, personColumn, idColumn, person => _cases.GetValueOrDefault(person),
+                person => $"person {person} is not in ssd_person: the row cannot be used", read);
 
         /// <summary>A table whose rows name a parent record (contact, assessment, period of care, audit).</summary>
         private void ChildTable(string table, string parentColumn, Dictionary<string, string> parents, string? idColumn,
             Action<RowReader, CaseBuilder, string?> read) =>
+            KeyedTable(table, parentColumn, idColumn, parent => parents.TryGetValue(parent, out var person) ? _cases[person] : null,
+                parent => $"no parent record with id {parent}: the row cannot be used", read);
+
+        /// <summary>Reads rows that carry their own id (optional) and a key to the child they belong to.</summary>
+        private void KeyedTable(string table, string keyColumn, string? idColumn, Func<string, CaseBuilder?> resolve,
+            Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read) =>
             Each(table, r =>
             {
                 string? id = null;
@@ -560,20 +508,20 @@ public sealed class StandardAdapter : ISourceAdapter
                     r.RecordId = id;
                 }
 
-                var parent = r.Id(parentColumn);
-                if (parent is null)
+                var key = r.Id(keyColumn);
+                if (key is null)
                 {
                     return;
                 }
 
-                r.RecordId ??= parent;
-                if (!parents.TryGetValue(parent, out var person))
+                r.RecordId ??= key;
+                if (resolve(key) is not { } c)
                 {
-                    r.Reject(parentColumn, $"no parent record with id {parent}: the row cannot be used");
+                    r.Reject(keyColumn, unknown(key));
                     return;
                 }
 
-                read(r, _cases[person], id);
+                read(r, c, id);
             });
     }
 }

@@ -4,6 +4,7 @@ using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Rules.Engine;
 using CaseCompliance.Scanning;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -39,6 +40,7 @@ public static class CheckConfigCommand
             return $"files to {configuration.Resolve(output.Directory)}";
         });
 
+        var adapters = new ServiceCollection().AddAdapters(configuration.Root).BuildServiceProvider().GetServices<ISourceAdapter>().ToList();
         List<Scanning.ScanSource> sources = [];
         Check(problems, "Sources", () =>
         {
@@ -50,11 +52,8 @@ public static class CheckConfigCommand
             Check(problems, $"Sources:{source.Name}", () =>
             {
                 var log = new RejectionLog();
-                var adapter = new Adapters.Standard.StandardAdapter();
-                if (source.Kind != adapter.Kind)
-                {
-                    throw new SourceFailedException($"kind '{source.Kind}' has no adapter in this version.");
-                }
+                var adapter = adapters.FirstOrDefault(a => string.Equals(a.Kind, source.Kind, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new SourceFailedException($"kind '{source.Kind}' has no adapter in this version.");
 
                 var extract = adapter.Read(source.Name, source.Tables, source.Options, log);
                 var rejected = log.Items.Count;
