@@ -11,6 +11,9 @@ public interface ISourceAdapter
     /// <summary>The kind it reads: <c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c>, <c>carefirst</c>.</summary>
     string Kind { get; }
 
+    /// <summary>The shipped code lists and maps (key → comma-separated codes), overridable under <c>Codes</c>.</summary>
+    IReadOnlyDictionary<string, string> DefaultCodes { get; }
+
     /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
     /// <see cref="Tables.SourceFailedException"/>.</summary>
     SourceExtract Read(string name, Tables.ITableSource tables, SourceOptions options, Reading.RejectionLog rejections,

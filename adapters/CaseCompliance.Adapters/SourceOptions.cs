@@ -12,7 +12,7 @@ public sealed class SourceOptions
     /// <summary>Switch a source off without deleting its settings.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>File name per table, where a site's export names them differently (e.g. <c>ssd_person: person_extract</c>).</summary>
+    /// <summary>File (or HTTP table) name per table, where a site's export names them differently.</summary>
     public Dictionary<string, string> Tables { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Column name per canonical column, as <c>table.column</c> or just <c>column</c>.</summary>
@@ -21,30 +21,60 @@ public sealed class SourceOptions
     /// <summary>Required tables this site does not export: treated as "not recorded" rather than failing.</summary>
     public List<string> OptionalTables { get; set; } = [];
 
-    /// <summary>Code lists; null keeps the shipped defaults.</summary>
-    public SourceCodes Codes { get; set; } = new();
+    /// <summary>
+    /// Code lists and code maps, by key; each value is a comma-separated list of codes. A key given here replaces
+    /// the adapter's shipped default for that key only (see <see cref="ISourceAdapter.DefaultCodes"/>).
+    /// </summary>
+    public Dictionary<string, string> Codes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Refuse an extract whose row count is below this fraction of the last good extract of the same source
+    /// (a half-written or empty extract must not make every open breach look resolved). 0 switches the check off.
+    /// </summary>
+    public double MinimumRowFraction { get; set; } = 0.5;
+
+    /// <summary>Settings of an http(s):// location.</summary>
+    public HttpSourceOptions Http { get; set; } = new();
+
+    /// <summary>The codes of <paramref name="key"/>: configured, else the adapter's default.</summary>
+    public IReadOnlyList<string> CodeList(string key, IReadOnlyDictionary<string, string> defaults)
+    {
+        var text = Codes.TryGetValue(key, out var configured) ? configured : defaults.GetValueOrDefault(key, "");
+        return [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
 }
 
-/// <summary>Code lists of a source. Each list, when set, replaces the shipped default entirely.</summary>
-public sealed class SourceCodes
+/// <summary>HTTP table-page settings (<c>Sources:&lt;name&gt;:Http</c>); every limit is configuration.</summary>
+public sealed class HttpSourceOptions
 {
-    /// <summary>Involvement roles that make an allocation (SSD <c>invo_professional_role_id</c>).</summary>
-    public List<string>? AllocatedWorkerRoles { get; set; }
+    /// <summary>Sent as <c>Authorization: Bearer …</c>; put it in an environment variable, not in the file.</summary>
+    public string? BearerToken { get; set; }
 
-    /// <summary>Valid SSDA903 placement type (PLACE) codes.</summary>
-    public List<string>? PlacementTypes { get; set; }
+    public int PageSize { get; set; } = 1000;
 
-    /// <summary>Valid SSDA903 legal status (LS) codes.</summary>
-    public List<string>? LegalStatuses { get; set; }
+    /// <summary>Safety stop: a table with more pages than this fails the source (a server looping on nextPage).</summary>
+    public int MaxPages { get; set; } = 100_000;
 
-    public IReadOnlyList<string> AllocatedWorkerRolesOrDefault => AllocatedWorkerRoles ?? ["ALLOCATED CASE WORKER"];
+    /// <summary>Retries after the first attempt, for timeouts, 5xx, 408 and 429.</summary>
+    public int MaxRetries { get; set; } = 4;
 
-    public IReadOnlyList<string> PlacementTypesOrDefault => PlacementTypes ??
-    [
-        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
-        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1",
-    ];
+    /// <summary>First backoff delay; it doubles each retry, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    public IReadOnlyList<string> LegalStatusesOrDefault => LegalStatuses ??
-        ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"];
+    /// <summary>The longest a server's Retry-After is honoured for; longer waits are cut to this.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Total time for one page request, retries included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Circuit breaker: share of failures over the sampling window that opens it.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    public int BreakerMinimumThroughput { get; set; } = 10;
+
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

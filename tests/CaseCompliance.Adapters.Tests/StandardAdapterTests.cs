@@ -117,7 +117,7 @@ public class StandardAdapterTests
         {
             Tables = { ["ssd_person"] = "people_export" },
             Columns = { ["ssd_person.pers_dob"] = "birth_date" },
-            Codes = new SourceCodes { AllocatedWorkerRoles = ["KEY WORKER"] },
+            Codes = { ["AllocatedWorkerRoles"] = "KEY WORKER" },
         };
         var log = new RejectionLog();
         var extract = new StandardAdapter().Read("standard", new CsvFolderSource(path, options.Tables), options, log);

@@ -15,18 +15,25 @@ public sealed class StandardAdapter : ISourceAdapter
 {
     public string Kind => "standard";
 
+    /// <summary>Involvement roles that make an allocation; valid SSDA903 PLACE and LS codes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AllocatedWorkerRoles"] = "ALLOCATED CASE WORKER",
+        ["PlacementTypes"] = SsdaCodes.PlacementTypes,
+        ["LegalStatuses"] = SsdaCodes.LegalStatuses,
+    };
+
+    public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
+
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
         CancellationToken cancellationToken = default) =>
         new Reader(name, tables, options, rejections, cancellationToken).Read();
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
+        : TableReader(name, tables, options, log, StandardLayout.Tables, ct)
     {
-        private readonly ColumnMap _columns = new(options.Columns);
-        private readonly Dictionary<string, CaseBuilder> _cases = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _present = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<Worker> _workers = [];
         private readonly List<Team> _teams = [];
-        private long _rows;
 
         // Look-ups for tables that reference a parent record rather than a person.
         private readonly Dictionary<string, string> _contactPerson = new(StringComparer.Ordinal);
@@ -50,7 +57,7 @@ public sealed class StandardAdapter : ISourceAdapter
                     r.Text("pers_gender") ?? r.Text("pers_sex"), r.Text("pers_ethnicity"), r.Date("pers_dob"),
                     r.Date("pers_expected_dob"), r.Text("pers_common_child_id"), r.Text("pers_upn_unknown"),
                     r.Date("pers_death_date"));
-                if (!_cases.TryAdd(id, new CaseBuilder(person)))
+                if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
                     r.Reject("pers_person_id", $"duplicate person id {id}: the first row is used");
                 }
@@ -83,7 +90,7 @@ public sealed class StandardAdapter : ISourceAdapter
                 }
             });
 
-            var roles = options.Codes.AllocatedWorkerRolesOrDefault;
+            var roles = Options.CodeList("AllocatedWorkerRoles", Codes);
             PersonTable("ssd_involvements", "invo_person_id", "invo_involvements_id", (r, c, id) =>
             {
                 var role = r.Text("invo_professional_role_id");
@@ -176,7 +183,7 @@ public sealed class StandardAdapter : ISourceAdapter
                 c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("cppr_cp_plan_id"), MeetingType.ChildProtectionReview,
                     r.Date("cppr_cp_review_date"), false) { RecordedDueDate = r.Date("cppr_cp_review_due") }));
             ReadPeriodsOfCare();
-            var placementTypes = options.Codes.PlacementTypesOrDefault;
+            var placementTypes = Options.CodeList("PlacementTypes", Codes);
             PersonTable("ssd_cla_placement", "clap_person_id", "clap_cla_placement_id", (r, c, id) =>
             {
                 var type = r.Code("clap_cla_placement_type", placementTypes);
@@ -186,7 +193,7 @@ public sealed class StandardAdapter : ISourceAdapter
                         r.Date("clap_cla_placement_end_date"), type));
                 }
             });
-            var legalStatuses = options.Codes.LegalStatusesOrDefault;
+            var legalStatuses = Options.CodeList("LegalStatuses", Codes);
             PersonTable("ssd_legal_status", "lega_person_id", null, (r, c, _) =>
             {
                 var code = r.Code("lega_legal_status", legalStatuses, required: true);
@@ -212,9 +219,7 @@ public sealed class StandardAdapter : ISourceAdapter
                     r.Date("clea_pathway_plan_review_date"), r.Text("clea_care_leaver_worker_id")));
 
             ReadExtensions();
-            var recorded = Recorded();
-            var cases = _cases.Values.Select(c => c.Build(name, recorded)).ToList();
-            return new SourceExtract(name, "standard", new CaseDirectory(_workers, _teams), cases, _rows);
+            return Extract("standard", new CaseDirectory(_workers, _teams));
         }
 
         private void ReadPeriodsOfCare()
@@ -235,7 +240,7 @@ public sealed class StandardAdapter : ISourceAdapter
             foreach (var g in episodes.GroupBy(e => (e.PersonId, e.Period)))
             {
                 var end = g.Any(e => e.Open) ? null : g.Max(e => e.End);
-                _cases[g.Key.PersonId].PeriodsOfCare.Add(new PeriodOfCare(g.Key.Period, g.Key.PersonId,
+                Cases[g.Key.PersonId].PeriodsOfCare.Add(new PeriodOfCare(g.Key.Period, g.Key.PersonId,
                     g.Select(e => e.Referral).FirstOrDefault(x => x is not null), g.Min(e => e.Start), end));
                 _periodPerson[g.Key.Period] = g.Key.PersonId;
             }
@@ -383,145 +388,5 @@ public sealed class StandardAdapter : ISourceAdapter
                 };
             });
 
-        /// <summary>
-        /// Reads a details table whose rows name a record read earlier (by id, in any child's list) and applies the
-        /// update each row yields; a row naming no such record, or yielding no update, is rejected.
-        /// </summary>
-        private void Attach<T>(string table, string idColumn, string what, Func<CaseBuilder, List<T>> items, Func<T, string> idOf,
-            Func<RowReader, Func<T, T>?> read)
-        {
-            if (!Has(table))
-            {
-                return;
-            }
-
-            var index = _cases.Values.SelectMany(c => items(c).Select((item, i) => (List: items(c), Index: i, Id: idOf(item))))
-                .ToLookup(x => x.Id, StringComparer.Ordinal);
-            Each(table, r =>
-            {
-                var id = r.Id(idColumn);
-                if (id is null)
-                {
-                    return;
-                }
-
-                r.RecordId = id;
-                var update = read(r);
-                if (!index[id].Any())
-                {
-                    r.Reject(idColumn, $"no {what} with id {id}: the row cannot be used");
-                    return;
-                }
-
-                if (update is null)
-                {
-                    return;
-                }
-
-                foreach (var (list, i, _) in index[id])
-                {
-                    list[i] = update(list[i]);
-                }
-            });
-        }
-
-        /// <summary>Required tables and all their columns must be there; a missing one fails the source, naming it.</summary>
-        private void CheckLayout()
-        {
-            foreach (var table in StandardLayout.Tables)
-            {
-                if (!tables.Exists(table.Name))
-                {
-                    if (table.Required && !options.OptionalTables.Contains(table.Name, StringComparer.OrdinalIgnoreCase))
-                    {
-                        throw new SourceFailedException(
-                            $"{tables.Describe(table.Name)}: required table {table.Name} not found in {tables.Location}.");
-                    }
-
-                    continue;
-                }
-
-                _present.Add(table.Name);
-            }
-        }
-
-        private bool Has(string table) => _present.Contains(table);
-
-        private ImmutableHashSet<Dataset> Recorded() =>
-            [.. StandardLayout.Tables.Where(t => Has(t.Name)).SelectMany(t => t.Records)];
-
-        /// <summary>Reads every row of a table, after checking its header has every column the layout names.</summary>
-        private void Each(string table, Action<RowReader> read)
-        {
-            if (!Has(table))
-            {
-                return;
-            }
-
-            var layout = StandardLayout.Tables.First(t => t.Name == table);
-            var reader = new RowReader(name, table, _columns, log);
-            var first = true;
-            foreach (var row in tables.Read(table, ct))
-            {
-                if (first)
-                {
-                    var missing = layout.Columns.Where(c => !row.Has(_columns.Name(table, c))).ToList();
-                    if (missing.Count > 0)
-                    {
-                        throw new SourceFailedException(
-                            $"{tables.Describe(table)}: missing column {string.Join(", ", missing.Select(c => _columns.Name(table, c)))}.");
-                    }
-
-                    first = false;
-                }
-
-                _rows++;
-                read(reader.For(row));
-            }
-        }
-
-        /// <summary>A table whose rows name a person: rows for an unknown person are rejected.</summary>
-        private void PersonTable(string table, string personColumn, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            KeyedTable(table, personColumn, idColumn, person => _cases.GetValueOrDefault(person),
-                person => $"person {person} is not in ssd_person: the row cannot be used", read);
-
-        /// <summary>A table whose rows name a parent record (contact, assessment, period of care, audit).</summary>
-        private void ChildTable(string table, string parentColumn, Dictionary<string, string> parents, string? idColumn,
-            Action<RowReader, CaseBuilder, string?> read) =>
-            KeyedTable(table, parentColumn, idColumn, parent => parents.TryGetValue(parent, out var person) ? _cases[person] : null,
-                parent => $"no parent record with id {parent}: the row cannot be used", read);
-
-        /// <summary>Reads rows that carry their own id (optional) and a key to the child they belong to.</summary>
-        private void KeyedTable(string table, string keyColumn, string? idColumn, Func<string, CaseBuilder?> resolve,
-            Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read) =>
-            Each(table, r =>
-            {
-                string? id = null;
-                if (idColumn is not null)
-                {
-                    id = r.Id(idColumn);
-                    if (id is null)
-                    {
-                        return;
-                    }
-
-                    r.RecordId = id;
-                }
-
-                var key = r.Id(keyColumn);
-                if (key is null)
-                {
-                    return;
-                }
-
-                r.RecordId ??= key;
-                if (resolve(key) is not { } c)
-                {
-                    r.Reject(keyColumn, unknown(key));
-                    return;
-                }
-
-                read(r, c, id);
-            });
     }
 }

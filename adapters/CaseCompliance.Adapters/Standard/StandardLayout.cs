@@ -5,9 +5,7 @@ namespace CaseCompliance.Adapters.Standard;
 /// <summary>The tables and columns the <c>standard</c> adapter reads (extracts.md), and what each one records.</summary>
 public static class StandardLayout
 {
-    public sealed record Table(string Name, bool Required, Dataset[] Records, string[] Columns);
-
-    public static readonly Table[] Tables =
+    public static readonly TableLayout[] Tables =
     [
         new("ssd_person", true, [], ["pers_person_id", "pers_forename", "pers_surname", "pers_sex", "pers_gender", "pers_ethnicity", "pers_dob", "pers_common_child_id", "pers_upn_unknown", "pers_expected_dob", "pers_death_date"]),
         new("ssd_address", true, [Dataset.Addresses], ["addr_person_id", "addr_address_json", "addr_address_postcode", "addr_address_start_date", "addr_address_end_date"]),
