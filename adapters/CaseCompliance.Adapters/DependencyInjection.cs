@@ -11,6 +11,9 @@ public static class DependencyInjection
     public static IServiceCollection AddAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ISourceAdapter, StandardAdapter>();
+        services.AddSingleton<ISourceAdapter, LiquidLogic.LiquidLogicAdapter>();
+        services.AddSingleton<ISourceAdapter, Mosaic.MosaicAdapter>();
+        services.AddSingleton<ISourceAdapter, CareFirst.CareFirstAdapter>();
         return services;
     }
 }
@@ -35,13 +38,15 @@ public static class SourceCatalog
         return result;
     }
 
-    /// <summary>Opens a source's tables: a folder of CSV files. A location that cannot be used yields a source
+    /// <summary>Opens a source's tables: a folder of CSV files or an HTTP base address. A location that cannot be used yields a source
     /// that fails with the reason when it is read.</summary>
     public static ITableSource OpenTables(string location, SourceOptions options)
     {
         if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return new UnreadableSource(location, $"{location}: HTTP sources are not available in this version; use a folder of extract files.");
+            return Uri.TryCreate(location, UriKind.Absolute, out _)
+                ? new Http.HttpTableSource(location, options)
+                : new UnreadableSource(location, $"{location}: not a valid address.");
         }
 
         return Directory.Exists(location)

@@ -15,6 +15,7 @@ public static class Composition
         services.AddSingleton(configuration);
         services.AddSingleton(clock ?? SystemClock.Instance);
         services.AddSingleton(_ => configuration.LoadCalendar());
+        services.AddSingleton(_ => new SourceHistory(configuration.Resolve(configuration.Root["Storage:Directory"] ?? "data")));
         services.AddRules(configuration.Root);
         services.AddAdapters(configuration.Root);
         services.AddScanning(configuration.Root);

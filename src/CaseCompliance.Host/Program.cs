@@ -35,7 +35,12 @@ catch (Exception e)
 {
     // The type and message only: exception messages of this program carry ids and paths, never record content.
     Log.Fatal("Unexpected failure: {ExceptionType}: {Message}", e.GetType().Name, e.Message);
-    Console.Error.WriteLine($"casecompliance: unexpected failure ({e.GetType().Name}: {e.Message})");
+    var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+    Console.Error.WriteLine($"casecompliance: unexpected failure ({cause.GetType().Name}: {cause.Message})");
+    if (Environment.GetEnvironmentVariable("CASECOMPLIANCE_DEBUG") == "1")
+    {
+        Console.Error.WriteLine(e);
+    }
     return ExitCodes.Failure;
 }
 finally

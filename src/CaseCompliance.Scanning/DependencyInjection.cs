@@ -28,7 +28,7 @@ public static class DependencyInjection
         });
         services.AddSingleton(sp => new RuleEngine(sp.GetRequiredService<IReadOnlyList<IRule>>(), sp.GetRequiredService<WorkingDayCalendar>()));
         services.AddSingleton(sp => new Scanner(sp.GetRequiredService<RuleEngine>(), sp.GetServices<ISourceAdapter>(),
-            sp.GetRequiredService<IClock>(), sp.GetRequiredService<OutputOptions>()));
+            sp.GetRequiredService<IClock>(), sp.GetRequiredService<OutputOptions>(), sp.GetService<SourceHistory>()));
         return services;
     }
 }

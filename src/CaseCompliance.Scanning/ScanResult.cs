@@ -12,6 +12,9 @@ public sealed record SourceSummary(string Name, string Kind, string Location)
     public int RecordsRejected { get; init; }
     public int Children { get; init; }
     public int Findings { get; init; }
+
+    /// <summary>For a failed source: the as-of date of the last good findings published again in its place.</summary>
+    public LocalDate? KeptFrom { get; init; }
 }
 
 /// <summary>What a scan did and where its files went.</summary>

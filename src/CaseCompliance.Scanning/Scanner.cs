@@ -2,6 +2,7 @@ using CaseCompliance.Adapters;
 using CaseCompliance.Adapters.Reading;
 using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Rules.Engine;
+using System.Globalization;
 using CaseCompliance.Scanning.Output;
 using NodaTime;
 
@@ -12,16 +13,19 @@ public sealed record ScanSource(string Name, string Kind, ITableSource Tables, S
 
 /// <summary>
 /// One scan: read every source, run every enabled rule for every child, write findings.csv, exceptions.csv,
-/// rejected.csv and summary.json. A failing source is reported and never stops the others; files are written to
-/// temporary names and moved into place at the end, so a scan that dies leaves the previous files whole.
+/// rejected.csv and summary.json. A failing source is reported and never stops the others, and its last good
+/// findings are published again rather than dropped; an extract much smaller than the source's last good one fails
+/// the source. Files are written to temporary names and moved into place at the end, so a scan that dies leaves the
+/// previous files whole; the source history is updated only then, and never with <c>store: false</c>.
 /// </summary>
-public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapters, IClock clock, OutputOptions output)
+public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapters, IClock clock, OutputOptions output,
+    SourceHistory? history = null)
 {
     private readonly Dictionary<string, ISourceAdapter> _adapters =
         adapters.ToDictionary(a => a.Kind, StringComparer.OrdinalIgnoreCase);
 
     public ScanResult Run(IReadOnlyList<ScanSource> sources, LocalDate asOf, string outputDirectory,
-        IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default, bool store = true)
     {
         var started = clock.GetCurrentInstant();
         var scanId = Guid.CreateVersion7(started.ToDateTimeOffset());
@@ -29,8 +33,9 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         var rejections = new RejectionLog();
         var failures = new List<RuleFailure>();
         var counts = engine.Enabled.ToDictionary(r => r.Id, _ => FindingStatuses.All.ToDictionary(s => s, _ => 0));
-        var exceptions = new List<Finding>();
+        var exceptions = new List<ExceptionRow>();
         var summaries = new List<SourceSummary>();
+        var good = new List<(LastGood, IReadOnlyList<string?[]>)>();
         var lookBack = LookBackCutoff(asOf);
         var findingCount = 0;
 
@@ -43,42 +48,63 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var summary = new SourceSummary(source.Name, source.Kind, source.Tables.Location);
+                var previous = history?.Find(source.Name);
                 progress?.Report(new ScanProgress(source.Name, "reading", 0, 0));
                 SourceExtract extract;
                 try
                 {
-                    if (!_adapters.TryGetValue(source.Kind, out var adapter))
-                    {
-                        throw new SourceFailedException($"no adapter for source kind '{source.Kind}' (known: {string.Join(", ", _adapters.Keys)}).");
-                    }
-
-                    extract = adapter.Read(source.Name, source.Tables, source.Options, rejections, cancellationToken);
+                    extract = Read(source, previous, rejections, cancellationToken);
                 }
                 catch (Exception e) when (e is SourceFailedException or IOException or UnauthorizedAccessException)
                 {
+                    // Never publish a failed source as if its breaches were resolved: its last good findings stand.
+                    var kept = 0;
+                    foreach (var row in history?.Rows(source.Name) ?? [])
+                    {
+                        findingsCsv.Row(row);
+                        kept++;
+                        if (counts.TryGetValue(row[0], out var byStatus))
+                        {
+                            byStatus[FindingStatuses.Parse(row[1])]++;
+                        }
+
+                        if (ExceptionRow.From(row, lookBack) is { } listed)
+                        {
+                            exceptions.Add(listed);
+                        }
+                    }
+
+                    findingCount += kept;
                     summaries.Add(summary with
                     {
                         Status = "failed",
                         Reason = e.Message,
                         RecordsRejected = rejections.RowsRejected(source.Name),
+                        Findings = kept,
+                        KeptFrom = kept > 0 ? previous?.AsOf : null,
                     });
                     progress?.Report(new ScanProgress(source.Name, "failed", 0, 0));
                     continue;
                 }
+                finally
+                {
+                    (source.Tables as IDisposable)?.Dispose();
+                }
 
-                var sourceFindings = 0;
+                var rows = new List<string?[]>();
                 var total = extract.Cases.Count;
                 for (var i = 0; i < total; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     foreach (var f in engine.Evaluate(extract.Cases[i], extract.Directory, asOf, failures))
                     {
-                        findingsCsv.Row(FindingRows.Row(f));
-                        sourceFindings++;
+                        var row = FindingRows.Row(f);
+                        findingsCsv.Row(row);
+                        rows.Add(row);
                         counts[f.RuleId][f.Status]++;
                         if (IsListed(f, lookBack))
                         {
-                            exceptions.Add(f);
+                            exceptions.Add(ExceptionRow.From(f, row));
                         }
                     }
 
@@ -88,13 +114,14 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                     }
                 }
 
-                findingCount += sourceFindings;
+                findingCount += rows.Count;
+                good.Add((new LastGood(source.Name, scanId, asOf, extract.RowsRead, total), rows));
                 summaries.Add(summary with
                 {
                     RecordsRead = extract.RowsRead,
                     RecordsRejected = rejections.RowsRejected(source.Name),
                     Children = total,
-                    Findings = sourceFindings,
+                    Findings = rows.Count,
                 });
             }
         }
@@ -118,7 +145,33 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         };
         SummaryJson.Write(files.Temp("summary.json"), result);
         files.Commit();
+        if (store)
+        {
+            history?.Save(good);
+        }
+
         return result;
+    }
+
+    /// <summary>Reads a source and refuses an extract much smaller than its last good one (a half-written export).</summary>
+    private SourceExtract Read(ScanSource source, LastGood? previous, RejectionLog rejections, CancellationToken cancellationToken)
+    {
+        if (!_adapters.TryGetValue(source.Kind, out var adapter))
+        {
+            throw new SourceFailedException($"no adapter for source kind '{source.Kind}' (known: {string.Join(", ", _adapters.Keys)}).");
+        }
+
+        var extract = adapter.Read(source.Name, source.Tables, source.Options, rejections, cancellationToken);
+        var fraction = source.Options.MinimumRowFraction;
+        if (previous is not null && fraction > 0 && extract.RowsRead < previous.RowsRead * fraction)
+        {
+            throw new SourceFailedException(string.Format(CultureInfo.InvariantCulture,
+                "the extract has {0} rows, fewer than {1:0%} of the last good extract ({2} rows, as of {3:yyyy-MM-dd}); " +
+                "it looks empty or truncated (Sources:{4}:MinimumRowFraction).",
+                extract.RowsRead, fraction, previous.RowsRead, previous.AsOf, source.Name));
+        }
+
+        return extract;
     }
 
     /// <summary>Exception list membership: late, overdue and missing-data, less late rows older than the look-back.</summary>
@@ -140,20 +193,14 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         };
     }
 
-    private static void WriteExceptions(string path, List<Finding> exceptions)
+    private static void WriteExceptions(string path, List<ExceptionRow> exceptions)
     {
         using var writer = CsvText.Create(path);
         var csv = new CsvText(writer);
         csv.Row(FindingRows.Header);
-        var sorted = exceptions
-            .OrderBy(f => f.Team ?? "\uffff", StringComparer.Ordinal)
-            .ThenBy(f => f.WorkerId ?? "\uffff", StringComparer.Ordinal)
-            .ThenBy(f => FindingRows.Prefixed(f.Source, f.ChildId), StringComparer.Ordinal)
-            .ThenBy(f => f.DueDate ?? LocalDate.MaxIsoValue)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal);
-        foreach (var f in sorted)
+        foreach (var e in exceptions.OrderBy(e => e.SortKey, StringComparer.Ordinal))
         {
-            csv.Row(FindingRows.Row(f));
+            csv.Row(e.Row);
         }
     }
 
@@ -194,4 +241,31 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             }
         }
     }
+}
+
+/// <summary>A row of the exception list with its sort key: team, worker, child, due date (empty last), rule.</summary>
+internal sealed record ExceptionRow(string SortKey, IReadOnlyList<string?> Row)
+{
+    private const char Last = '\uffff';
+
+    public static ExceptionRow From(Finding f, string?[] row) => new(Key(f.Team, f.WorkerId, row[2], FindingRows.Date(f.DueDate), f.RuleId), row);
+
+    /// <summary>A findings.csv row kept from an earlier scan, if it belongs on the list (same rules as a new one,
+    /// judged from its columns).</summary>
+    public static ExceptionRow? From(string[] row, LocalDate lookBack)
+    {
+        var status = row[1];
+        var listed = status switch
+        {
+            "late" => string.CompareOrdinal(row[7], FindingRows.Date(lookBack)) >= 0,
+            "overdue" or "missing-data" => true,
+            _ => false,
+        };
+        return listed ? new ExceptionRow(Key(row[11], row[10], row[2], row[6], row[0]), row) : null;
+    }
+
+    private static string Key(string? team, string? worker, string? child, string? due, string rule) =>
+        string.Join('\u0001', Or(team), Or(worker), child, Or(due), rule);
+
+    private static string Or(string? s) => string.IsNullOrEmpty(s) ? Last.ToString() : s;
 }

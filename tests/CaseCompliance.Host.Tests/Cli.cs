@@ -11,6 +11,19 @@ public static class Cli
 
     public static string SampleFolder => Path.Combine(RepoRoot, "samples", "standard");
 
+    /// <summary>
+    /// The Host as its own build wrote it (src/CaseCompliance.Host/bin/&lt;configuration&gt;/&lt;tfm&gt;), not the copy in
+    /// this test folder, whose dependencies are resolved together with the test tools' (WireMock brings older ones).
+    /// </summary>
+    public static string HostDll { get; } = FindHost();
+
+    private static string FindHost()
+    {
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(RepoRoot, "src", "CaseCompliance.Host", "bin", tfm.Parent!.Name, tfm.Name, "casecompliance.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the Host first: {path} not found.");
+    }
+
     public static string DefaultConfig => Path.Combine(RepoRoot, "appsettings.json");
 
     public static Result Run(string workingDirectory, params string[] args)
@@ -22,7 +35,7 @@ public static class Cli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "casecompliance.dll"));
+        start.ArgumentList.Add(HostDll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

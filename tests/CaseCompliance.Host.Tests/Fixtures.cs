@@ -12,6 +12,7 @@ public static class Fixtures
     {
         var root = JsonNode.Parse(File.ReadAllText(Cli.DefaultConfig))!.AsObject();
         root["Calendar"]!["BankHolidaysFile"] = Path.Combine(Cli.RepoRoot, "rules", "uk-bank-holidays.json");
+        root["Storage"] = new JsonObject { ["Directory"] = folder.File("data") };
         if (sources is not null)
         {
             var node = new JsonObject();

@@ -7,7 +7,7 @@ public sealed class SampleScan : IDisposable
 {
     public SampleScan()
     {
-        Result = Cli.RunFromRoot("scan", "--as-of", "2026-11-20", "--out", Out.Path);
+        Result = Cli.RunFromRoot("scan", "--as-of", "2026-11-20", "--out", Out.Path, "--no-store");
     }
 
     public TempFolder Out { get; } = new();

@@ -32,7 +32,7 @@ public static class ScanCommand
         var output = services.GetRequiredService<OutputOptions>();
         var outDir = args["--out"] is { } o ? Path.GetFullPath(o) : configuration.Resolve(output.Directory);
         Log.Information("Scan starting as of {AsOf} with {SourceCount} source(s)", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sources.Count);
-        var result = scanner.Run(sources, asOf, outDir, new ConsoleProgress(stderr));
+        var result = scanner.Run(sources, asOf, outDir, new ConsoleProgress(stderr), store: !args.Has("--no-store"));
         Log.Information("Scan {ScanId} finished: {Findings} findings, {Exceptions} exceptions", result.ScanId, result.FindingCount, result.ExceptionCount);
         foreach (var failed in result.Sources.Where(s => s.Status != "ok"))
         {

@@ -16,6 +16,10 @@ public static class SummaryTable
         foreach (var s in result.Sources.Where(s => s.Reason is not null))
         {
             w.WriteLine($"  {s.Name} {s.Status}: {s.Reason}");
+            if (s.KeptFrom is { } kept)
+            {
+                w.WriteLine($"  {s.Name}: its {s.Findings} findings of the last good scan ({kept:yyyy-MM-dd}) are published again, not dropped.");
+            }
         }
 
         w.WriteLine();

@@ -38,6 +38,11 @@ public static class SummaryJson
             json.WriteNumber("records_rejected", s.RecordsRejected);
             json.WriteNumber("children", s.Children);
             json.WriteNumber("findings", s.Findings);
+            if (s.KeptFrom is { } kept)
+            {
+                json.WriteString("findings_kept_from", FindingRows.Date(kept));
+            }
+
             json.WriteEndObject();
         }
 

@@ -1,0 +1,807 @@
+using CaseCompliance.Adapters.Reading;
+using CaseCompliance.Adapters.Tables;
+using CaseCompliance.Domain;
+using NodaTime;
+using K = CaseCompliance.Adapters.LiquidLogic.LiquidLogicLayout.Keys;
+using L = CaseCompliance.Adapters.LiquidLogic.LiquidLogicLayout;
+
+namespace CaseCompliance.Adapters.LiquidLogic;
+
+/// <summary>
+/// Liquidlogic LCS and EHM: CSV exports of the reporting warehouse (<c>HDM.Child_Social</c>), one file per table,
+/// warehouse column names (<see cref="LiquidLogicLayout"/>). Every table's file name, every column name and every
+/// code list can be changed in configuration (<c>Tables</c>, <c>Columns</c>, <c>Codes</c>).
+/// <para>
+/// How the warehouse maps to the canonical record: the kind of a casenote (visit, Early Help contact, management
+/// record) comes from its type code, the kind of a meeting or form from its type code, and the authorised date of
+/// an assessment, the decision on a contact, review points and plan visit frequencies from form answers
+/// (<c>FACT_FORM_ANSWERS</c>, by <c>ANSWER_NO</c>). Drafts and cancelled assessments are left out by sub-status.
+/// An id of <c>-1</c> (configurable) means "none". A code that is neither mapped nor listed as another known code
+/// is a rejected field; a code list configured empty means the site does not record that kind of data.
+/// </para>
+/// </summary>
+public sealed class LiquidLogicAdapter : ISourceAdapter
+{
+    public string Kind => "liquidlogic";
+
+    public IReadOnlyDictionary<string, string> DefaultCodes => LiquidLogicLayout.DefaultCodes;
+
+    public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
+        CancellationToken cancellationToken = default) =>
+        new Reader(name, tables, options, rejections, cancellationToken).Read();
+
+    /// <summary>What a casenote type means: a visit of some kind, or a management record of some kind.</summary>
+    private readonly record struct NoteKind(VisitKind? Visit, ManagementKind? Management);
+
+    private enum FormKind
+    {
+        EarlyHelpAssessment,
+        Consent,
+        OutcomeStar,
+        Audit,
+    }
+
+    /// <summary>What a form (by <c>FACT_FORM_ID</c>) is the form of, so that its answers reach the right record.</summary>
+    private enum FormUse
+    {
+        Contact,
+        Assessment,
+        Plan,
+        Audit,
+    }
+
+    private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
+        : TableReader(name, tables, options, log, LiquidLogicLayout.Tables, ct)
+    {
+        private readonly HashSet<string> _nullIds = new(options.CodeList(K.NullIds, L.DefaultCodes), StringComparer.OrdinalIgnoreCase);
+        private readonly List<Worker> _workers = [];
+        private readonly List<Team> _teams = [];
+
+        // Look-ups between tables: forms and their answers, conferences and their meetings, audits and their actions.
+        private readonly Dictionary<string, List<(FormUse Use, string PersonId, string RecordId)>> _formUses = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _contactHasTime = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string PersonId, int? Days, bool? Working)> _frequencies = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (LocalDate? Date, bool Cancelled)> _conferenceMeetings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _icpcPlan = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _auditPerson = new(StringComparer.Ordinal);
+
+        public SourceExtract Read()
+        {
+            CheckLayout();
+            if (Options.Codes.Keys.FirstOrDefault(k => !L.DefaultCodes.ContainsKey(k)) is { } unknown)
+            {
+                throw new SourceFailedException(
+                    $"Codes:{unknown} is not a code list of the liquidlogic adapter (known: {string.Join(", ", L.DefaultCodes.Keys)}).");
+            }
+
+            var casenotes = new KindCodes<NoteKind>(Options, "casenote type",
+            [
+                (K.CpVisitCasenoteTypes, new NoteKind(VisitKind.ChildProtection, null)),
+                (K.LacVisitCasenoteTypes, new NoteKind(VisitKind.LookedAfter, null)),
+                (K.CinVisitCasenoteTypes, new NoteKind(VisitKind.ChildInNeed, null)),
+                (K.HomeVisitCasenoteTypes, new NoteKind(VisitKind.EarlyHelpHomeVisit, null)),
+                (K.EarlyHelpContactCasenoteTypes, new NoteKind(VisitKind.EarlyHelpContact, null)),
+                (K.PrivateFosteringVisitCasenoteTypes, new NoteKind(VisitKind.PrivateFostering, null)),
+                (K.CareLeaverVisitCasenoteTypes, new NoteKind(VisitKind.CareLeaver, null)),
+                (K.OversightCasenoteTypes, new NoteKind(null, ManagementKind.Oversight)),
+                (K.SupervisionCasenoteTypes, new NoteKind(null, ManagementKind.Supervision)),
+                (K.AuditDiscussionCasenoteTypes, new NoteKind(null, ManagementKind.AuditDiscussion)),
+            ], K.OtherCasenoteTypes);
+            var meetings = new KindCodes<MeetingType>(Options, "meeting type",
+            [
+                (K.TafMeetingTypes, MeetingType.TeamAroundFamily),
+                (K.TafReviewMeetingTypes, MeetingType.TeamAroundFamilyReview),
+                (K.CoreGroupMeetingTypes, MeetingType.CoreGroup),
+                (K.CinReviewMeetingTypes, MeetingType.ChildInNeedReview),
+                (K.PathwayPlanReviewMeetingTypes, MeetingType.PathwayPlanReview),
+                (K.StrategyDiscussionMeetingTypes, MeetingType.StrategyDiscussion),
+            ], K.ConferenceMeetingTypes, K.OtherMeetingTypes);
+            var forms = new KindCodes<FormKind>(Options, "form type",
+            [
+                (K.EarlyHelpAssessmentFormTypes, FormKind.EarlyHelpAssessment),
+                (K.ConsentFormTypes, FormKind.Consent),
+                (K.OutcomeStarFormTypes, FormKind.OutcomeStar),
+                (K.AuditFormTypes, FormKind.Audit),
+            ], K.OtherFormTypes);
+
+            ReadPeople();
+            ReadDirectory();
+            ReadEpisodes();
+            ReadAssessmentsAndPlans();
+            ReadMeetings(meetings);
+            ReadPeriodsOfCare();
+            ReadCare();
+            ReadForms(forms);
+            ReadFormAnswers();
+            ReadCasenotes(casenotes);
+
+            var extract = Extract("liquidlogic", new CaseDirectory(_workers, _teams));
+            var unrecorded = Unrecorded();
+            return unrecorded.Count == 0
+                ? extract
+                : extract with { Cases = [.. extract.Cases.Select(c => c with { Recorded = c.Recorded.Except(unrecorded) })] };
+        }
+
+        private IReadOnlyList<string> Codes(string key) => Options.CodeList(key, L.DefaultCodes);
+
+        private HashSet<string> Set(string key) => new(Codes(key), StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>An id that links to another record; empty or the warehouse's "none" id (<c>-1</c>) is null.</summary>
+        private string? Link(RowReader r, string column) => r.Text(column) is { } v && !_nullIds.Contains(v) ? v : null;
+
+        /// <summary>Rows that name a person (<c>DIM_PERSON_ID</c>); rows for an unknown person are rejected, rows for
+        /// the warehouse's "no person" id are skipped.</summary>
+        private void PersonRows(string table, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
+            Each(table, r =>
+            {
+                string? id = null;
+                if (idColumn is not null)
+                {
+                    id = r.Id(idColumn);
+                    if (id is null)
+                    {
+                        return;
+                    }
+
+                    r.RecordId = id;
+                }
+
+                var person = r.Id("DIM_PERSON_ID");
+                if (person is null)
+                {
+                    return;
+                }
+
+                r.RecordId ??= person;
+                if (_nullIds.Contains(person))
+                {
+                    return;
+                }
+
+                if (!Cases.TryGetValue(person, out var c))
+                {
+                    r.Reject("DIM_PERSON_ID", $"person {person} is not in {L.Person}: the row cannot be used");
+                    return;
+                }
+
+                read(r, c, id);
+            });
+
+        /// <summary>The kind a type code maps to; false (and a rejected field) for a missing or unknown code. A code
+        /// listed as another known code gives true with no kind: the row is not one the rules use.</summary>
+        private static bool TryKind<T>(RowReader r, string column, KindCodes<T> codes, out T? kind)
+            where T : struct
+        {
+            kind = null;
+            var text = r.Text(column);
+            if (text is not null && codes.TryKind(text, out var k))
+            {
+                kind = k;
+                return true;
+            }
+
+            if (text is not null && codes.IsOther(text))
+            {
+                return true;
+            }
+
+            r.Code(column, codes.Known, required: true);
+            return false;
+        }
+
+        private void UseForm(RowReader r, CaseBuilder c, FormUse use, string recordId)
+        {
+            if (Link(r, "FACT_FORM_ID") is not { } form)
+            {
+                return;
+            }
+
+            if (!_formUses.TryGetValue(form, out var uses))
+            {
+                _formUses[form] = uses = [];
+            }
+
+            uses.Add((use, c.Person.Id, recordId));
+        }
+
+        private void ReadPeople()
+        {
+            Each(L.Person, r =>
+            {
+                var id = r.Id("DIM_PERSON_ID");
+                if (id is null)
+                {
+                    return;
+                }
+
+                r.RecordId = id;
+                if (_nullIds.Contains(id))
+                {
+                    return;
+                }
+
+                // The warehouse keeps an unborn child's expected date of birth as an estimated birth date.
+                var birth = r.Date("BIRTH_DTTM");
+                var estimated = r.Flag("DOB_ESTIMATED") == true;
+                var person = new Person(id, r.Text("FORENAME"), r.Text("SURNAME"), r.Text("GENDER_MAIN_CODE"),
+                    r.Text("ETHNICITY_MAIN_CODE"), estimated ? null : birth, estimated ? birth : null, r.Text("UPN"), null,
+                    r.Date("DEATH_DTTM"));
+                if (!Cases.TryAdd(id, new CaseBuilder(person)))
+                {
+                    r.Reject("DIM_PERSON_ID", $"duplicate person id {id}: the first row is used");
+                }
+            });
+            PersonRows(L.NoUpn, null, (r, c, _) =>
+            {
+                if (r.Text("NO_UPN_CODE") is { } code)
+                {
+                    c.Person = c.Person with { UpnUnknownReason = code };
+                }
+            });
+            PersonRows(L.PersonDetails, null, (r, c, _) => c.Person = c.Person with
+            {
+                Telephone = r.Text("TELEPHONE_NO"),
+                EthnicityDetail = r.Text("ETHNICITY_DETAIL"),
+                PrimaryNeed = r.Text("DIM_LOOKUP_CATEGORY_OF_NEED_CODE"),
+            });
+            PersonRows(L.Address, "DIM_PERSON_ADDRESS_ID", (r, c, _) =>
+            {
+                var street = string.Join(' ', new[] { r.Text("HOUSE_NO"), r.Text("STREET") }.OfType<string>());
+                var text = string.Join(", ", new[] { street.Length > 0 ? street : null, r.Text("TOWN") }.OfType<string>());
+                c.Addresses.Add(new Address(text.Length > 0 ? text : null, r.Text("POSTCODE"), r.Date("START_DTTM"), r.Date("END_DTTM")));
+            });
+            PersonRows(L.Disability, "FACT_DISABILITY_ID", (r, c, _) =>
+            {
+                if (r.Text("DIM_LOOKUP_DISAB_CODE") is { } code)
+                {
+                    c.Disabilities.Add(code);
+                }
+            });
+        }
+
+        private void ReadDirectory()
+        {
+            Each(L.Department, r =>
+            {
+                if (r.Id("DIM_DEPARTMENT_ID") is { } id && !_nullIds.Contains(id))
+                {
+                    r.RecordId = id;
+                    _teams.Add(new Team(id, r.Text("NAME"), Link(r, "DEPT_ID")));
+                }
+            });
+            Each(L.Worker, r =>
+            {
+                if (r.Id("DIM_WORKER_ID") is { } id && !_nullIds.Contains(id))
+                {
+                    r.RecordId = id;
+                    _workers.Add(new Worker(id, r.Text("WORKER_NAME"), r.Text("JOB_TITLE"), Link(r, "DIM_DEPARTMENT_ID")));
+                }
+            });
+        }
+
+        private void ReadEpisodes()
+        {
+            var allocationTypes = Set(K.AllocationInvolvementTypes);
+            PersonRows(L.Involvements, "FACT_INVOLVEMENTS_ID", (r, c, id) =>
+            {
+                var type = r.Text("DIM_LOOKUP_INVOLVEMENT_TYPE_CODE");
+                if (type is null || !allocationTypes.Contains(type))
+                {
+                    return;
+                }
+
+                if (r.Date("START_DTTM", required: true) is { } start)
+                {
+                    c.Allocations.Add(new Allocation(id!, c.Person.Id, Link(r, "DIM_WORKER_ID"), type, Link(r, "DIM_DEPARTMENT_ID"),
+                        start, r.Date("END_DTTM"), Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID")));
+                }
+            });
+            PersonRows(L.Contacts, "FACT_CONTACT_ID", (r, c, id) =>
+            {
+                if (r.DateTimeWithFlag("CONTACT_DTTM", true, out var hasTime) is { } received)
+                {
+                    c.Contacts.Add(new Contact(id!, c.Person.Id, received.Date) { ReceivedAt = received, HasTimes = hasTime });
+                    _contactHasTime[id!] = hasTime;
+                    UseForm(r, c, FormUse.Contact, id!);
+                }
+            });
+            PersonRows(L.CafEpisode, "FACT_CAF_EPISODE_ID", (r, c, id) =>
+            {
+                if (r.Date("EPISODE_START_DTTM", required: true) is { } start)
+                {
+                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date("EPISODE_END_DTTM"), Link(r, "DIM_WORKER_ID")));
+                }
+            });
+            PersonRows(L.Referrals, "FACT_REFERRAL_ID", (r, c, id) =>
+            {
+                if (r.Date("REFRL_START_DTTM", required: true) is { } date)
+                {
+                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, r.Date("REFRL_END_DTTM"), r.Text("DIM_LOOKUP_CATEGORY_OF_NEED_CODE"),
+                        r.Flag("OUTCOME_NFA_FLAG"), Link(r, "DIM_DEPARTMENT_ID"), Link(r, "DIM_WORKER_ID")));
+                }
+            });
+        }
+
+        private void ReadAssessmentsAndPlans()
+        {
+            var excluded = Set(K.ExcludedAssessmentSubstatuses);
+            PersonRows(L.SingleAssessment, "FACT_SINGLE_ASSESSMENT_ID", (r, c, id) =>
+            {
+                // Drafts and cancelled assessments are not assessments (extracts.md).
+                if (r.Text("DIM_LOOKUP_STEP_SUBSTATUS_CODE") is { } status && excluded.Contains(status))
+                {
+                    return;
+                }
+
+                c.Assessments.Add(new Assessment(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), AssessmentKind.SocialCare,
+                    r.Date("START_DTTM"), null, null));
+                UseForm(r, c, FormUse.Assessment, id!);
+            });
+            PersonRows(L.S47, "FACT_S47_ID", (r, c, id) =>
+            {
+                if (r.Date("START_DTTM", required: true) is { } start)
+                {
+                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), start, r.Date("END_DTTM")));
+                }
+            });
+            PersonRows(L.CpPlan, "FACT_CP_PLAN_ID", (r, c, id) =>
+            {
+                if (r.Date("START_DTTM", required: true) is { } start)
+                {
+                    var icpc = Link(r, "FACT_INITIAL_CP_CONFERENCE_ID");
+                    c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), PlanKind.ChildProtection, start, r.Date("END_DTTM"), icpc));
+                    if (icpc is not null)
+                    {
+                        _icpcPlan.TryAdd(icpc, id!);
+                    }
+
+                    UseForm(r, c, FormUse.Plan, id!);
+                }
+            });
+            var cinTypes = Set(K.CinPlanTypes);
+            var excludedStatuses = Set(K.ExcludedPlanStatuses);
+            PersonRows(L.CarePlanSummary, "FACT_CARE_PLAN_SUMMARY_ID", (r, c, id) =>
+            {
+                // Other plan types (pathway plans, care plans) are not child in need plans.
+                if (r.Text("DIM_LOOKUP_PLAN_TYPE_CODE") is not { } type || !cinTypes.Contains(type)
+                    || (r.Text("DIM_LOOKUP_PLAN_STATUS_ID_CODE") is { } status && excludedStatuses.Contains(status)))
+                {
+                    return;
+                }
+
+                if (r.Date("START_DTTM", required: true) is { } start)
+                {
+                    c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), PlanKind.ChildInNeed, start, r.Date("END_DTTM"), null));
+                    UseForm(r, c, FormUse.Plan, id!);
+                }
+            });
+        }
+
+        private void ReadMeetings(KindCodes<MeetingType> codes)
+        {
+            var conferences = Set(K.ConferenceMeetingTypes);
+            PersonRows(L.Meetings, "FACT_MEETING_ID", (r, c, id) =>
+            {
+                if (!TryKind(r, "DIM_LOOKUP_MTG_TYPE_ID_CODE", codes, out var type))
+                {
+                    return;
+                }
+
+                var date = r.Date("MEETING_DTTM");
+                var cancelled = r.Flag("CANCELLED") == true;
+                if (type is { } t)
+                {
+                    c.Meetings.Add(new Meeting(id!, c.Person.Id,
+                        Link(r, "FACT_CP_PLAN_ID") ?? Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID"), t, date, cancelled));
+                }
+                else if (conferences.Contains(r.Text("DIM_LOOKUP_MTG_TYPE_ID_CODE")!))
+                {
+                    // Conferences and reviews have their own tables; their meeting gives the date or the cancellation.
+                    _conferenceMeetings[id!] = (date, cancelled);
+                }
+            });
+            PersonRows(L.CpConference, "FACT_CP_CONFERENCE_ID", (r, c, id) =>
+            {
+                var meeting = ConferenceMeeting(r);
+                c.Conferences.Add(new InitialConference(id!, c.Person.Id, Link(r, "FACT_S47_ID"), _icpcPlan.GetValueOrDefault(id!),
+                    Link(r, "FACT_REFERRAL_ID"), r.Flag("TRANSFER_IN_FLAG") == true, meeting is { Cancelled: false } m ? m.Date : null));
+            });
+            PersonRows(L.CpReview, "FACT_CP_REVIEW_ID", (r, c, id) =>
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, "FACT_CP_PLAN_ID"), MeetingType.ChildProtectionReview,
+                    r.Date("MEETING_DTTM"), false) { RecordedDueDate = r.Date("DUE_DTTM") }));
+        }
+
+        /// <summary>The conference or review meeting a row names (<c>FACT_MEETING_ID</c>); a named meeting that is not
+        /// in <c>FACT_MEETINGS</c> with a conference type is a rejected field.</summary>
+        private (LocalDate? Date, bool Cancelled)? ConferenceMeeting(RowReader r)
+        {
+            if (Link(r, "FACT_MEETING_ID") is not { } meeting)
+            {
+                return null;
+            }
+
+            if (_conferenceMeetings.TryGetValue(meeting, out var m))
+            {
+                return m;
+            }
+
+            r.Reject("FACT_MEETING_ID", $"no {L.Meetings} row of a conference type ({K.ConferenceMeetingTypes}) with id {meeting}; the field is ignored");
+            return null;
+        }
+
+        private void ReadPeriodsOfCare()
+        {
+            var episodes = new List<(string PersonId, string Period, LocalDate Start, LocalDate? End, string? Referral)>();
+            PersonRows(L.CareEpisodes, "FACT_CARE_EPISODES_ID", (r, c, id) =>
+            {
+                if (r.Date("CARE_START_DATE", required: true) is { } start)
+                {
+                    episodes.Add((c.Person.Id, Link(r, "FACT_CLA_ID") ?? id!, start, r.Date("CARE_END_DATE"), Link(r, "FACT_REFERRAL_ID")));
+                }
+            });
+
+            // A period of care (FACT_CLA_ID) runs from its first episode and is open while any of its episodes is.
+            foreach (var g in episodes.GroupBy(e => (e.PersonId, e.Period)))
+            {
+                var end = g.Any(e => e.End is null) ? null : g.Max(e => e.End);
+                Cases[g.Key.PersonId].PeriodsOfCare.Add(new PeriodOfCare(g.Key.Period, g.Key.PersonId,
+                    g.Select(e => e.Referral).FirstOrDefault(x => x is not null), g.Min(e => e.Start), end));
+            }
+        }
+
+        private void ReadCare()
+        {
+            var placementTypes = Codes(K.PlacementTypes);
+            PersonRows(L.Placement, "FACT_CLA_PLACEMENT_ID", (r, c, id) =>
+            {
+                var type = r.Code("DIM_LOOKUP_PLACEMENT_TYPE_CODE", placementTypes);
+                if (r.Date("START_DTTM", required: true) is { } start)
+                {
+                    c.Placements.Add(new Placement(id!, c.Person.Id, Link(r, "FACT_CLA_ID"), start, r.Date("END_DTTM"), type));
+                }
+            });
+            Attach(L.PlacementDetails, "FACT_CLA_PLACEMENT_ID", "placement", c => c.Placements, p => p.Id, r =>
+            {
+                var longTerm = r.Flag("LONG_TERM_FLAG");
+                var temporary = r.Flag("TEMPORARY_APPROVAL_FLAG");
+                var approved = r.Date("CARER_APPROVED_DTTM");
+                var reduced = r.Flag("REDUCED_VISITS_FLAG");
+                var interval = r.Int("AGREED_VISIT_INTERVAL_DAYS");
+                return p => p with
+                {
+                    LongTerm = longTerm,
+                    TemporaryApproval = temporary,
+                    CarerApprovedDate = approved,
+                    ReducedVisitsAgreed = reduced,
+                    AgreedIntervalDays = interval,
+                };
+            });
+            var legalStatuses = Codes(K.LegalStatuses);
+            PersonRows(L.LegalStatus, "FACT_LEGAL_STATUS_ID", (r, c, _) =>
+            {
+                var code = r.Code("DIM_LOOKUP_LGL_STATUS_CODE", legalStatuses, required: true);
+                if (code is not null && r.Date("START_DTTM", required: true) is { } start)
+                {
+                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date("END_DTTM")));
+                }
+            });
+            PersonRows(L.ClaReview, "FACT_CLA_REVIEW_ID", (r, c, id) =>
+            {
+                var meeting = ConferenceMeeting(r);
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, "FACT_CLA_ID"), MeetingType.LookedAfterReview,
+                    r.Date("MEETING_DTTM"), meeting?.Cancelled == true) { RecordedDueDate = r.Date("DUE_DTTM") });
+            });
+            PersonRows(L.CareLeavers, "FACT_CLA_CARE_LEAVERS_ID", (r, c, _) =>
+                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date("IN_TOUCH_DTTM"), r.Date("PATHWAY_PLAN_REVIEW_DTTM"), Link(r, "DIM_WORKER_ID")));
+            PersonRows(L.CareLeaverAccommodation, "FACT_CARE_LEAVER_ACCOMMODATION_ID", (r, c, _) =>
+            {
+                if (r.Date("START_DTTM", required: true) is { } start)
+                {
+                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date("END_DTTM")));
+                }
+            });
+            PersonRows(L.PrivateFostering, "FACT_PRIVATE_FOSTERING_ID", (r, c, id) =>
+                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date("NOTIFICATION_DTTM"), r.Date("START_DTTM"), r.Date("END_DTTM"))));
+        }
+
+        private void ReadForms(KindCodes<FormKind> codes)
+        {
+            PersonRows(L.Forms, "FACT_FORM_ID", (r, c, id) =>
+            {
+                if (!TryKind(r, "DIM_LOOKUP_FORM_TYPE_ID_CODE", codes, out var kind) || kind is not { } k)
+                {
+                    return;
+                }
+
+                var episode = Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID");
+                var start = r.Date("START_DTTM");
+                var completed = r.Date("COMPLETED_DTTM");
+                switch (k)
+                {
+                    case FormKind.EarlyHelpAssessment:
+                        c.Assessments.Add(new Assessment(id!, c.Person.Id, episode, AssessmentKind.EarlyHelp, start, completed, null));
+                        break;
+
+                    // A consent form, Outcome Star or audit counts once completed; until then it is a draft.
+                    case FormKind.Consent or FormKind.OutcomeStar when completed is { } date:
+                        c.Documents.Add(new Document(id!, c.Person.Id, episode,
+                            k == FormKind.Consent ? DocumentKind.Consent : DocumentKind.OutcomeStar, date));
+                        break;
+                    case FormKind.Audit when completed is { } date:
+                        c.Audits.Add(new Audit(id!, c.Person.Id, episode, date, null));
+                        _auditPerson[id!] = c.Person.Id;
+                        UseForm(r, c, FormUse.Audit, id!);
+                        break;
+                }
+            });
+            ChildTable(L.AuditActions, "FACT_FORM_ID", _auditPerson, "FACT_AUDIT_ACTION_ID", (r, c, id) =>
+                c.AuditActions.Add(new AuditAction(id!, r.Text("FACT_FORM_ID")!, r.Text("DESCRIPTION"), Link(r, "DIM_WORKER_ID"),
+                    r.Date("DUE_DTTM"), r.Date("COMPLETED_DTTM"))));
+        }
+
+        /// <summary>
+        /// Answers of the forms read so far (contacts, assessments, plans, audits), by question (<c>ANSWER_NO</c>);
+        /// answers of other forms and other questions are not read.
+        /// </summary>
+        private void ReadFormAnswers()
+        {
+            var decision = Set(K.ContactDecisionAnswers);
+            var authorised = Set(K.AssessmentAuthorisedAnswers);
+            var childSeen = Set(K.AssessmentChildSeenAnswers);
+            var reviewPoint = Set(K.AssessmentReviewPointAnswers);
+            var interval = Set(K.PlanVisitIntervalAnswers);
+            var basis = Set(K.PlanVisitBasisAnswers);
+            var grade = Set(K.AuditGradeAnswers);
+            var yes = Set(K.YesAnswers);
+            string[] yesNo = [.. Codes(K.YesAnswers), .. Codes(K.NoAnswers)];
+            var working = Set(K.WorkingDayBases);
+            string[] bases = [.. Codes(K.WorkingDayBases), .. Codes(K.CalendarDayBases)];
+
+            Each(L.FormAnswers, r =>
+            {
+                if (r.Text("FACT_FORM_ID") is not { } form || !_formUses.TryGetValue(form, out var uses)
+                    || r.Text("ANSWER_NO") is not { } question)
+                {
+                    return;
+                }
+
+                r.RecordId = r.Text("FACT_FORM_ANSWER_ID") ?? form;
+                LocalDateTime? at = null;
+                var hasTime = false;
+                var parsed = false;
+                LocalDateTime? When()
+                {
+                    if (!parsed)
+                    {
+                        at = r.DateTimeWithFlag("ANSWER", false, out hasTime);
+                        parsed = true;
+                    }
+
+                    return at;
+                }
+
+                foreach (var (use, personId, recordId) in uses)
+                {
+                    var c = Cases[personId];
+                    switch (use)
+                    {
+                        case FormUse.Contact when decision.Contains(question):
+                            var decided = When();
+                            var receivedTime = _contactHasTime.GetValueOrDefault(recordId);
+                            Update(c.Contacts, x => x.Id == recordId, x => x with
+                            {
+                                DecisionAt = decided,
+                                HasTimes = receivedTime && (decided is null || hasTime),
+                            });
+                            break;
+                        case FormUse.Assessment when authorised.Contains(question):
+                            var completed = When()?.Date;
+                            Update(c.Assessments, x => x.Id == recordId, x => x with { Completed = completed });
+                            break;
+                        case FormUse.Assessment when childSeen.Contains(question):
+                            if (r.Code("ANSWER", yesNo) is { } answer)
+                            {
+                                Update(c.Assessments, x => x.Id == recordId, x => x with { ChildSeen = yes.Contains(answer) });
+                            }
+
+                            break;
+                        case FormUse.Assessment when reviewPoint.Contains(question):
+                            if (When() is { } point)
+                            {
+                                c.ReviewPoints.Add(new AssessmentReviewPoint(recordId, point.Date));
+                            }
+
+                            break;
+                        case FormUse.Plan when interval.Contains(question):
+                            var days = r.Int("ANSWER");
+                            if (days is <= 0)
+                            {
+                                r.Reject("ANSWER", "not a positive number of days; the field is ignored");
+                                days = null;
+                            }
+
+                            if (days is not null)
+                            {
+                                _frequencies[recordId] = Frequency(recordId, personId) with { Days = days };
+                            }
+
+                            break;
+                        case FormUse.Plan when basis.Contains(question):
+                            if (r.Code("ANSWER", bases) is { } b)
+                            {
+                                _frequencies[recordId] = Frequency(recordId, personId) with { Working = working.Contains(b) };
+                            }
+
+                            break;
+                        case FormUse.Audit when grade.Contains(question):
+                            var text = r.Text("ANSWER");
+                            Update(c.Audits, x => x.Id == recordId, x => x with { Grade = text });
+                            break;
+                    }
+                }
+            });
+
+            foreach (var (plan, (personId, days, working2)) in _frequencies)
+            {
+                if (days is { } d)
+                {
+                    Update(Cases[personId].Plans, p => p.Id == plan, p => p with { VisitFrequency = new VisitFrequency(d, working2 == true) });
+                }
+            }
+        }
+
+        private (string PersonId, int? Days, bool? Working) Frequency(string planId, string personId) =>
+            _frequencies.TryGetValue(planId, out var f) ? f : (personId, null, null);
+
+        private void ReadCasenotes(KindCodes<NoteKind> codes)
+        {
+            PersonRows(L.Casenotes, "FACT_CASENOTE_ID", (r, c, id) =>
+            {
+                if (!TryKind(r, "DIM_LOOKUP_CASNT_TYPE_ID_CODE", codes, out var kind) || kind is not { } k
+                    || r.Date("EVENT_DTTM", required: true) is not { } date)
+                {
+                    return;
+                }
+
+                var episode = Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID");
+                if (k.Visit is { } visit)
+                {
+                    c.Visits.Add(new Visit(id!, c.Person.Id, episode, visit, date, r.Flag("SEEN_FLAG"), r.Flag("SEEN_ALONE_FLAG"))
+                    {
+                        NotSeenAloneReason = r.Text("NOT_SEEN_ALONE_REASON"),
+                        RecordedDate = r.Date("CREATED_DTTM"),
+                    });
+                }
+                else if (k.Management is { } management)
+                {
+                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, episode, management, date, Link(r, "DIM_WORKER_ID")));
+                }
+            });
+
+            // The warehouse links CP and LAC visit casenotes to their plan and period of care in link tables.
+            Attach(L.CpVisit, "FACT_CASENOTE_ID", $"casenote in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
+                Link(r, "FACT_CP_PLAN_ID") is { } plan ? v => v.Kind == VisitKind.ChildProtection ? v with { EpisodeId = plan } : v : null);
+            Attach(L.ClaVisit, "FACT_CASENOTE_ID", $"casenote in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
+                Link(r, "FACT_CLA_ID") is { } cla ? v => v.Kind == VisitKind.LookedAfter ? v with { EpisodeId = cla } : v : null);
+
+            // A private fostering visit names no arrangement: it belongs to the one open on the visit date.
+            foreach (var c in Cases.Values.Where(c => c.PrivateFostering.Count > 0))
+            {
+                for (var i = 0; i < c.Visits.Count; i++)
+                {
+                    var v = c.Visits[i];
+                    if (v.Kind != VisitKind.PrivateFostering || v.EpisodeId is not null)
+                    {
+                        continue;
+                    }
+
+                    var arrangement = c.PrivateFostering
+                        .Where(p => Earliest(p.Notification, p.Start) is { } from && from <= v.Date && (p.End is null || p.End >= v.Date))
+                        .MaxBy(p => Earliest(p.Notification, p.Start));
+                    if (arrangement is not null)
+                    {
+                        c.Visits[i] = v with { EpisodeId = arrangement.Id };
+                    }
+                }
+            }
+        }
+
+        private static LocalDate? Earliest(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : LocalDate.Min(a.Value, b.Value);
+
+        private static void Update<T>(List<T> items, Predicate<T> match, Func<T, T> update)
+        {
+            var i = items.FindIndex(match);
+            if (i >= 0)
+            {
+                items[i] = update(items[i]);
+            }
+        }
+
+        /// <summary>Data sets whose every code list is configured empty: this site does not record them.</summary>
+        private HashSet<Dataset> Unrecorded()
+        {
+            var off = new HashSet<Dataset>();
+            void When(Dataset dataset, params string[] keys)
+            {
+                if (keys.All(k => Codes(k).Count == 0))
+                {
+                    off.Add(dataset);
+                }
+            }
+
+            When(Dataset.ChildProtectionVisits, K.CpVisitCasenoteTypes);
+            When(Dataset.LookedAfterVisits, K.LacVisitCasenoteTypes);
+            When(Dataset.ChildInNeedVisits, K.CinVisitCasenoteTypes);
+            When(Dataset.EarlyHelpContacts, K.HomeVisitCasenoteTypes, K.EarlyHelpContactCasenoteTypes);
+            When(Dataset.OtherVisits, K.PrivateFosteringVisitCasenoteTypes, K.CareLeaverVisitCasenoteTypes);
+            When(Dataset.ManagementRecords, K.OversightCasenoteTypes, K.SupervisionCasenoteTypes, K.AuditDiscussionCasenoteTypes);
+            When(Dataset.Meetings, K.TafMeetingTypes, K.TafReviewMeetingTypes, K.CoreGroupMeetingTypes, K.CinReviewMeetingTypes,
+                K.PathwayPlanReviewMeetingTypes, K.StrategyDiscussionMeetingTypes);
+            When(Dataset.EarlyHelpAssessments, K.EarlyHelpAssessmentFormTypes);
+            When(Dataset.Documents, K.ConsentFormTypes, K.OutcomeStarFormTypes);
+            When(Dataset.Audits, K.AuditFormTypes);
+            When(Dataset.AuditActions, K.AuditFormTypes);
+            When(Dataset.ContactDecisions, K.ContactDecisionAnswers);
+            When(Dataset.AssessmentReviewPoints, K.AssessmentReviewPointAnswers);
+            When(Dataset.PlanVisitFrequency, K.PlanVisitIntervalAnswers);
+            return off;
+        }
+    }
+
+    /// <summary>
+    /// A type code column's configured codes: the ones mapped to a kind, and the other codes the site uses that the
+    /// rules do not need (<c>*</c> accepts any other). A code configured for two kinds is a configuration error.
+    /// </summary>
+    private sealed class KindCodes<T>
+        where T : struct
+    {
+        private readonly Dictionary<string, T> _kinds = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _other = new(StringComparer.OrdinalIgnoreCase);
+        private readonly bool _anyOther;
+
+        public KindCodes(SourceOptions options, string what, IEnumerable<(string Key, T Kind)> kinds, params string[] otherKeys)
+        {
+            var keyOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, kind) in kinds)
+            {
+                foreach (var code in options.CodeList(key, L.DefaultCodes))
+                {
+                    if (keyOf.TryGetValue(code, out var first) && !string.Equals(first, key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new SourceFailedException($"Codes:{first} and Codes:{key} both list the {what} '{code}': a code can mean one thing only.");
+                    }
+
+                    keyOf[code] = key;
+                    _kinds[code] = kind;
+                }
+            }
+
+            foreach (var key in otherKeys)
+            {
+                foreach (var code in options.CodeList(key, L.DefaultCodes))
+                {
+                    if (code == L.AnyOtherCode)
+                    {
+                        _anyOther = true;
+                    }
+                    else if (keyOf.TryGetValue(code, out var mapped))
+                    {
+                        throw new SourceFailedException($"Codes:{mapped} and Codes:{key} both list the {what} '{code}': a code can mean one thing only.");
+                    }
+                    else
+                    {
+                        _other.Add(code);
+                    }
+                }
+            }
+
+            Known = [.. _kinds.Keys, .. _other];
+        }
+
+        public IReadOnlyCollection<string> Known { get; }
+
+        public bool TryKind(string code, out T kind) => _kinds.TryGetValue(code, out kind);
+
+        public bool IsOther(string code) => _anyOther || _other.Contains(code);
+    }
+}
