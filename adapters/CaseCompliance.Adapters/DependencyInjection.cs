@@ -32,11 +32,24 @@ public static class SourceCatalog
             var options = new SourceOptions();
             section.Bind(options);
             options.Kind ??= section.Key;
+
+            // A code list may also be written as a JSON array: ["A", "B"] means "A,B".
+            foreach (var codes in section.GetSection("Codes").GetChildren().Where(c => c.Value is null && c.GetChildren().Any()))
+            {
+                options.Codes[codes.Key] = string.Join(',', codes.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)));
+            }
+
             result[section.Key] = options;
         }
 
         return result;
     }
+
+    /// <summary>A configured code key the adapter does not have (a typo would otherwise be ignored silently).</summary>
+    public static string? UnknownCodeKey(string sourceName, SourceOptions options, ISourceAdapter adapter) =>
+        options.Codes.Keys.FirstOrDefault(k => !adapter.DefaultCodes.ContainsKey(k)) is { } unknown
+            ? $"Sources:{sourceName}:Codes:{unknown}: not a code list of the {adapter.Kind} adapter (it has: {string.Join(", ", adapter.DefaultCodes.Keys)})."
+            : null;
 
     /// <summary>Opens a source's tables: a folder of CSV files or an HTTP base address. A location that cannot be used yields a source
     /// that fails with the reason when it is read.</summary>

@@ -12,7 +12,8 @@ public sealed record TableLayout(string Name, bool Required, Dataset[] Records, 
 /// What every adapter does with its tables: check the layout (a missing required table or column fails the
 /// source, naming it), stream each table's rows through a <see cref="RowReader"/> that reports bad fields, attach
 /// rows to the child they belong to (rows naming an unknown child or parent are rejected), and build the records.
-/// A system's adapter subclasses it and only says how its tables map to the canonical record.
+/// A system's adapter subclasses it and only says how its tables map to the canonical record. The first table of
+/// the layout is the person table.
 /// </summary>
 public abstract class TableReader
 {
@@ -108,7 +109,7 @@ public abstract class TableReader
     /// <summary>A table whose rows name a person: rows for an unknown person are rejected.</summary>
     protected void PersonTable(string table, string personColumn, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
         KeyedTable(table, personColumn, idColumn, person => Cases.GetValueOrDefault(person),
-            person => $"person {person} is not in ssd_person: the row cannot be used", read);
+            person => $"person {person} is not in {_layout[0].Name}: the row cannot be used", read);
 
     /// <summary>A table whose rows name a parent record (contact, assessment, period of care, audit).</summary>
     protected void ChildTable(string table, string parentColumn, Dictionary<string, string> parents, string? idColumn,

@@ -48,7 +48,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var summary = new SourceSummary(source.Name, source.Kind, source.Tables.Location);
-                var previous = history?.Find(source.Name);
+                var previous = history?.Find(source.Name, source.Tables.Location);
                 progress?.Report(new ScanProgress(source.Name, "reading", 0, 0));
                 SourceExtract extract;
                 try
@@ -59,7 +59,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                 {
                     // Never publish a failed source as if its breaches were resolved: its last good findings stand.
                     var kept = 0;
-                    foreach (var row in history?.Rows(source.Name) ?? [])
+                    foreach (var row in previous is null ? [] : history!.Rows(previous))
                     {
                         findingsCsv.Row(row);
                         kept++;
@@ -115,7 +115,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                 }
 
                 findingCount += rows.Count;
-                good.Add((new LastGood(source.Name, scanId, asOf, extract.RowsRead, total), rows));
+                good.Add((new LastGood(source.Name, source.Tables.Location, scanId, asOf, extract.RowsRead, total), rows));
                 summaries.Add(summary with
                 {
                     RecordsRead = extract.RowsRead,

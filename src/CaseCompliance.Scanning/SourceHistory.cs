@@ -8,8 +8,17 @@ using NodaTime.Text;
 
 namespace CaseCompliance.Scanning;
 
-/// <summary>The last good extract of a source: when, how big, and the findings it gave.</summary>
-public sealed record LastGood(string Source, Guid ScanId, LocalDate AsOf, long RowsRead, int Children);
+/// <summary>The last good extract of a source (a name at a location): when, how big, and the findings it gave.</summary>
+public sealed record LastGood(string Source, string Location, Guid ScanId, LocalDate AsOf, long RowsRead, int Children)
+{
+    /// <summary>A source is its name and where it is read from: another folder is another extract.</summary>
+    public string Key => Keys.Of(Source, Location);
+}
+
+internal static class Keys
+{
+    public static string Of(string source, string location) => $"{source}|{location}";
+}
 
 /// <summary>
 /// What earlier scans learned about each source, kept in a folder (<c>Storage:Directory</c>, default <c>data</c>):
@@ -23,12 +32,12 @@ public sealed class SourceHistory(string directory)
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    public LastGood? Find(string source) => Load().GetValueOrDefault(source);
+    public LastGood? Find(string source, string location) => Load().GetValueOrDefault(Keys.Of(source, location));
 
     /// <summary>The findings.csv rows of the source's last good scan (empty when there is none).</summary>
-    public IEnumerable<string[]> Rows(string source)
+    public IEnumerable<string[]> Rows(LastGood good)
     {
-        var path = RowsPath(source);
+        var path = RowsPath(good);
         if (!File.Exists(path))
         {
             yield break;
@@ -56,7 +65,7 @@ public sealed class SourceHistory(string directory)
         var index = Load();
         foreach (var (good, rows) in sources)
         {
-            var temp = RowsPath(good.Source) + ".tmp";
+            var temp = RowsPath(good) + ".tmp";
             using (var writer = CsvText.Create(temp))
             {
                 var csv = new CsvText(writer);
@@ -67,13 +76,14 @@ public sealed class SourceHistory(string directory)
                 }
             }
 
-            File.Move(temp, RowsPath(good.Source), overwrite: true);
-            index[good.Source] = good;
+            File.Move(temp, RowsPath(good), overwrite: true);
+            index[good.Key] = good;
         }
 
         var json = JsonSerializer.Serialize(index.Values.Select(g => new
         {
             source = g.Source,
+            location = g.Location,
             scan_id = g.ScanId,
             as_of = LocalDatePattern.Iso.Format(g.AsOf),
             rows_read = g.RowsRead,
@@ -95,8 +105,14 @@ public sealed class SourceHistory(string directory)
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         foreach (var e in doc.RootElement.EnumerateArray())
         {
+            // An entry of an older layout (no location) is not a comparable last good extract: it is left out.
+            if (!e.TryGetProperty("location", out var where) || where.GetString() is not { } location)
+            {
+                continue;
+            }
+
             var source = e.GetProperty("source").GetString()!;
-            result[source] = new LastGood(source, e.GetProperty("scan_id").GetGuid(),
+            result[Keys.Of(source, location)] = new LastGood(source, location, e.GetProperty("scan_id").GetGuid(),
                 LocalDatePattern.Iso.Parse(e.GetProperty("as_of").GetString()!).Value,
                 e.GetProperty("rows_read").GetInt64(), e.GetProperty("children").GetInt32());
         }
@@ -104,6 +120,11 @@ public sealed class SourceHistory(string directory)
         return result;
     }
 
-    private string RowsPath(string source) =>
-        Path.Combine(Directory, $"last-good-{string.Concat(source.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'))}.csv");
+    /// <summary>One file per source and location: the name for people, a short hash of the key for uniqueness.</summary>
+    private string RowsPath(LastGood good)
+    {
+        var safe = string.Concat(good.Source.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(good.Key)))[..12];
+        return Path.Combine(Directory, $"last-good-{safe}-{hash}.csv");
+    }
 }

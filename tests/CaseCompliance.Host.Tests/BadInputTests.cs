@@ -82,6 +82,7 @@ public class BadInputTests
     [InlineData("Rules:cp-visits:Intervall", "14 days", "Intervall")]
     [InlineData("Calendar:Region", "wales", "Calendar:Region: 'wales'")]
     [InlineData("Rules:assessment-timescale:Anchor", "referal-date", "Rules:assessment-timescale:Anchor: 'referal-date'")]
+    [InlineData("Sources:standard:Codes:AllocatedWorkerRole", "KEY WORKER", "Sources:standard:Codes:AllocatedWorkerRole: not a code list")]
     public void BadConfiguration_Exit2_NamingTheKey(string key, string value, string message)
     {
         var scan = Cli.RunFromRoot("scan", "--out", Path.Combine(Path.GetTempPath(), "cc-never"), $"--{key}={value}");

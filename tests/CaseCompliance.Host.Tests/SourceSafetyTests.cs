@@ -83,4 +83,19 @@ public class SourceSafetyTests
         Assert.Equal(0, Cli.Run(tmp.Path, "scan", "--config", config, "--as-of", "2025-04-15", "--out", tmp.File("out")).ExitCode);
         Assert.True(File.Exists(tmp.File("data/sources.json")));
     }
+
+    [Fact]
+    public void AnotherFolderUnderTheSameName_IsAnotherExtract_NotATruncatedOne()
+    {
+        using var tmp = new TempFolder();
+        var config = Fixtures.Config(tmp);
+        Assert.Equal(0, Cli.Run(tmp.Path, "scan", "--config", config, "--source", $"standard={Cli.SampleFolder}", "--as-of", "2026-11-20",
+            "--out", tmp.File("big")).ExitCode);
+
+        using var small = Fixtures.WorkedExample();
+        var result = Cli.Run(tmp.Path, "scan", "--config", config, "--source", $"standard={small.Write()}", "--as-of", "2025-04-15",
+            "--out", tmp.File("small"));
+        Assert.True(result.ExitCode == 0, result.Stdout);
+        Assert.Equal("ok", Source(tmp.File("small"), "standard").GetProperty("status").GetString());
+    }
 }

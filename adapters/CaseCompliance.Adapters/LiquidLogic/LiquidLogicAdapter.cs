@@ -679,9 +679,9 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
             });
 
             // The warehouse links CP and LAC visit casenotes to their plan and period of care in link tables.
-            Attach(L.CpVisit, "FACT_CASENOTE_ID", $"casenote in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
+            Attach(L.CpVisit, "FACT_CASENOTE_ID", $"casenote of a visit type in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
                 Link(r, "FACT_CP_PLAN_ID") is { } plan ? v => v.Kind == VisitKind.ChildProtection ? v with { EpisodeId = plan } : v : null);
-            Attach(L.ClaVisit, "FACT_CASENOTE_ID", $"casenote in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
+            Attach(L.ClaVisit, "FACT_CASENOTE_ID", $"casenote of a visit type in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
                 Link(r, "FACT_CLA_ID") is { } cla ? v => v.Kind == VisitKind.LookedAfter ? v with { EpisodeId = cla } : v : null);
 
             // A private fostering visit names no arrangement: it belongs to the one open on the visit date.

@@ -513,7 +513,7 @@ public sealed class MosaicAdapter : ISourceAdapter
                     break;
                 case StepKind.PrivateFostering:
                     var notified = r.Date("INCOMING_ON");
-                    var begun = DateAnswer(s, "ArrangementStartQuestions") ?? r.Date("STARTED_ON");
+                    var begun = DateAnswer(s, "ArrangementStartQuestions", out var badStart) ?? (badStart ? null : r.Date("STARTED_ON"));
                     c.PrivateFostering.Add(new PrivateFostering(id, c.Person.Id, notified, begun, DateAnswer(s, "ArrangementEndQuestions")));
                     break;
                 case StepKind.Assessment or StepKind.EhFamilyAssessment:

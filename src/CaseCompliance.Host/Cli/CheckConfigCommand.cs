@@ -54,6 +54,10 @@ public static class CheckConfigCommand
                 var log = new RejectionLog();
                 var adapter = adapters.FirstOrDefault(a => string.Equals(a.Kind, source.Kind, StringComparison.OrdinalIgnoreCase))
                     ?? throw new SourceFailedException($"kind '{source.Kind}' has no adapter in this version.");
+                if (SourceCatalog.UnknownCodeKey(source.Name, source.Options, adapter) is { } problem)
+                {
+                    throw new UsageException(problem);
+                }
 
                 var extract = adapter.Read(source.Name, source.Tables, source.Options, log);
                 var rejected = log.Items.Count;

@@ -29,6 +29,16 @@ public static class ScanCommand
             throw new UsageException("Sources: no source is configured or enabled; add one under Sources or give --source KIND=LOCATION.");
         }
 
+        var adapters = services.GetServices<ISourceAdapter>().ToList();
+        foreach (var source in sources)
+        {
+            if (adapters.FirstOrDefault(a => a.Kind == source.Kind) is { } adapter
+                && SourceCatalog.UnknownCodeKey(source.Name, source.Options, adapter) is { } problem)
+            {
+                throw new UsageException(problem);
+            }
+        }
+
         var output = services.GetRequiredService<OutputOptions>();
         var outDir = args["--out"] is { } o ? Path.GetFullPath(o) : configuration.Resolve(output.Directory);
         Log.Information("Scan starting as of {AsOf} with {SourceCount} source(s)", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sources.Count);
