@@ -80,4 +80,6 @@ public sealed class UnreadableSource(string location, string reason) : ITableSou
     public string Describe(string table) => table;
 
     public IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default) => throw new SourceFailedException(Reason);
+
+    public IReadOnlyCollection<string>? Header(string table) => throw new SourceFailedException(Reason);
 }

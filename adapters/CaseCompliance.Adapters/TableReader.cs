@@ -86,23 +86,33 @@ public abstract class TableReader
 
         var layout = _layout.First(t => t.Name == table);
         var reader = new RowReader(_name, table, _columns, _log);
-        var first = true;
+        var header = _tables.Header(table);
+        if (header is not null)
+        {
+            CheckColumns(table, layout, header.Contains);
+        }
+
+        var first = header is null;
         foreach (var row in _tables.Read(table, _ct))
         {
             if (first)
             {
-                var missing = layout.Columns.Where(c => !row.Has(_columns.Name(table, c))).ToList();
-                if (missing.Count > 0)
-                {
-                    throw new SourceFailedException(
-                        $"{_tables.Describe(table)}: missing column {string.Join(", ", missing.Select(c => _columns.Name(table, c)))}.");
-                }
-
+                CheckColumns(table, layout, row.Has);
                 first = false;
             }
 
             _rows++;
             read(reader.For(row));
+        }
+    }
+
+    /// <summary>Every column of the layout (under its configured name) must be there; the message names the missing.</summary>
+    private void CheckColumns(string table, TableLayout layout, Func<string, bool> has)
+    {
+        var missing = layout.Columns.Select(c => _columns.Name(table, c)).Where(c => !has(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new SourceFailedException($"{_tables.Describe(table)}: missing column {string.Join(", ", missing)}.");
         }
     }
 

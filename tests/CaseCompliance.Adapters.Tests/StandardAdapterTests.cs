@@ -156,4 +156,15 @@ public class StandardAdapterTests
         Assert.Equal("Carer present", pf.NotSeenAloneReason);
         Assert.Equal(new LocalDate(2025, 3, 13), Assert.Single(extract.Cases.Single(c => c.Person.Id == "C1").Visits).RecordedDate);
     }
+
+    [Fact]
+    public void MissingColumn_InAnEmptyRequiredFile_StillFailsTheSource()
+    {
+        using var folder = TwoChildren();
+        var path = folder.Write();
+        var file = System.IO.Path.Combine(path, "ssd_cp_reviews.csv");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("cppr_cp_review_due,", ""));
+        var e = Assert.Throws<SourceFailedException>(() => new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), new RejectionLog()));
+        Assert.Equal("ssd_cp_reviews.csv: missing column cppr_cp_review_due.", e.Message);
+    }
 }

@@ -110,4 +110,18 @@ public class BadInputTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("samples/nowhere: folder not found", result.Stdout);
     }
+
+    [Fact]
+    public void CheckConfig_ShowsWhatAScanWouldReject()
+    {
+        using var tmp = new TempFolder();
+        using var extract = Fixtures.WorkedExample()
+            .Add("ssd_cla_placement", ("clap_cla_placement_id", "PL1"), ("clap_person_id", "C1"), ("clap_cla_placement_start_date", "2025-01-06"),
+                ("clap_cla_placement_type", "Q7"));
+        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["standard"] = extract.Write() });
+        var result = Cli.Run(tmp.Path, "check-config", "--config", config);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("WARN  Sources:standard: ssd_cla_placement.csv clap_cla_placement_type: 1 row(s), e.g. line 2: unknown code 'Q7'", result.Stdout);
+        Assert.Contains("Configuration OK, with 1 warning(s) about the data.", result.Stdout);
+    }
 }

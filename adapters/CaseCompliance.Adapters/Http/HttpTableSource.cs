@@ -71,6 +71,9 @@ public sealed class HttpTableSource : ITableSource, IDisposable
 
     public string Describe(string table) => $"{Location}/tables/{Name(table)}";
 
+    /// <summary>JSON pages have no header: the first row's columns are checked instead.</summary>
+    public IReadOnlyCollection<string>? Header(string table) => null;
+
     public IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default)
     {
         var first = _firstPages.TryGetValue(table, out var cached) && cached is not null

@@ -142,10 +142,6 @@ public sealed class MosaicAdapter : ISourceAdapter
             }
         }
 
-        private void PersonRows(string table, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            KeyedTable(table, "PERSON_ID", idColumn, person => Cases.GetValueOrDefault(person),
-                person => $"person {person} is not in {Persons}: the row cannot be used", read);
-
         private void ReadPersons()
         {
             Each(Persons, r =>
@@ -168,16 +164,16 @@ public sealed class MosaicAdapter : ISourceAdapter
                 }
             });
 
-            PersonRows(Addresses, null, (r, c, _) =>
+            PersonTable(Addresses, "PERSON_ID", null, (r, c, _) =>
                 c.Addresses.Add(new Address(r.Text("ADDRESS"), r.Text("POST_CODE"), r.Date("START_DATE"), r.Date("END_DATE"))));
-            PersonRows(Telephones, null, (r, c, _) =>
+            PersonTable(Telephones, "PERSON_ID", null, (r, c, _) =>
             {
                 if (c.Person.Telephone is null && r.Text("TELEPHONE_NUMBER") is { } number)
                 {
                     c.Person = c.Person with { Telephone = number };
                 }
             });
-            PersonRows(Disabilities, null, (r, c, _) =>
+            PersonTable(Disabilities, "PERSON_ID", null, (r, c, _) =>
             {
                 if (r.Text("DISABILITY_CODE") is { } code)
                 {
@@ -189,7 +185,7 @@ public sealed class MosaicAdapter : ISourceAdapter
             // group that started last.
             var needCodes = Codes("PrimaryNeedCodes");
             var groups = new Dictionary<string, List<(string Code, LocalDate Start, bool Open)>>(StringComparer.Ordinal);
-            PersonRows(ServiceUserGroups, null, (r, c, _) =>
+            PersonTable(ServiceUserGroups, "PERSON_ID", null, (r, c, _) =>
             {
                 var code = r.Code("NEED_CODE", needCodes, required: true);
                 var start = r.Date("START_DATE");
@@ -258,7 +254,7 @@ public sealed class MosaicAdapter : ISourceAdapter
         private void ReadReferrals()
         {
             var needCodes = Codes("PrimaryNeedCodes");
-            PersonRows(Referrals, "REFERRAL_ID", (r, c, id) =>
+            PersonTable(Referrals, "PERSON_ID", "REFERRAL_ID", (r, c, id) =>
             {
                 var need = r.Code("PRIMARY_NEED_CODE", needCodes);
                 var nfa = r.Text("NFA_DATE") is not null;
@@ -273,7 +269,7 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadRegistrations()
         {
-            PersonRows(Registrations, "REGISTRATION_ID", (r, c, id) =>
+            PersonTable(Registrations, "PERSON_ID", "REGISTRATION_ID", (r, c, id) =>
             {
                 // Other registers (and temporary registrations of children from another authority) are not CP plans.
                 if (r.Flag("IS_CHILD_PROTECTION_PLAN") != true || r.Flag("IS_TEMPORARY_CHILD_PROTECTION") == true)
@@ -296,7 +292,7 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadCare()
         {
-            PersonRows(PeriodsOfCare, "PERIOD_OF_CARE_ID", (r, c, id) =>
+            PersonTable(PeriodsOfCare, "PERSON_ID", "PERIOD_OF_CARE_ID", (r, c, id) =>
             {
                 if (r.Date("START_DATE", required: true) is { } start)
                 {
@@ -305,7 +301,7 @@ public sealed class MosaicAdapter : ISourceAdapter
                 }
             });
             var placementTypes = Codes("PlacementTypes");
-            PersonRows(Placements, "PLACEMENT_ID", (r, c, id) =>
+            PersonTable(Placements, "PERSON_ID", "PLACEMENT_ID", (r, c, id) =>
             {
                 var type = r.Code("PLACEMENT_TYPE", placementTypes);
                 if (r.Date("START_DATE", required: true) is { } start)
@@ -330,7 +326,7 @@ public sealed class MosaicAdapter : ISourceAdapter
                 };
             });
             var legalStatuses = Codes("LegalStatuses");
-            PersonRows(LegalStatuses, "LEGAL_STATUS_ID", (r, c, _) =>
+            PersonTable(LegalStatuses, "PERSON_ID", "LEGAL_STATUS_ID", (r, c, _) =>
             {
                 var code = r.Code("LEGAL_STATUS", legalStatuses, required: true);
                 if (code is not null && r.Date("START_DATE", required: true) is { } start)
@@ -710,7 +706,7 @@ public sealed class MosaicAdapter : ISourceAdapter
         private void ReadAllocations()
         {
             var relationships = Codes("AllocatedWorkerRelationships");
-            PersonRows(ProfRelationships, "PROF_RELATIONSHIP_ID", (r, c, id) =>
+            PersonTable(ProfRelationships, "PERSON_ID", "PROF_RELATIONSHIP_ID", (r, c, id) =>
             {
                 var type = r.Text("PROF_REL_TYPE_CODE");
                 if (type is null || !relationships.Contains(type, StringComparer.OrdinalIgnoreCase))

@@ -28,17 +28,33 @@ public sealed class CsvFolderSource(string folder, IReadOnlyDictionary<string, s
         return ReadFile(path, FileName(table), cancellationToken);
     }
 
+    public IReadOnlyCollection<string>? Header(string table)
+    {
+        var path = PathOf(table);
+        if (!File.Exists(path))
+        {
+            throw new SourceFailedException($"{FileName(table)}: file not found in {Location}.");
+        }
+
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var parser = new CsvParser(reader, Config);
+        return parser.Read() && parser.Record is { } header
+            ? header.Select(h => h.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : throw new SourceFailedException($"{FileName(table)}: the file is empty (no header row).");
+    }
+
+    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
+    {
+        HasHeaderRecord = true,
+        BadDataFound = null,
+        DetectColumnCountChanges = false,
+        TrimOptions = TrimOptions.None,
+    };
+
     private static IEnumerable<TableRow> ReadFile(string path, string name, CancellationToken cancellationToken)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.None,
-        };
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        using var parser = new CsvParser(reader, config);
+        using var parser = new CsvParser(reader, Config);
         if (!parser.Read())
         {
             throw new SourceFailedException($"{name}: the file is empty (no header row).");

@@ -14,6 +14,9 @@ public interface ITableSource
 
     /// <summary>Streams the rows of a table. Throws <see cref="SourceFailedException"/> if it cannot be read.</summary>
     IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default);
+
+    /// <summary>The table's columns when the source knows them without rows (a CSV header); null when only rows tell.</summary>
+    IReadOnlyCollection<string>? Header(string table);
 }
 
 /// <summary>One row of a table, with where it came from.</summary>

@@ -19,6 +19,7 @@ public static class CheckConfigCommand
     public static int Run(AppConfiguration configuration, TextWriter stdout, IClock? clock = null)
     {
         var problems = new List<string>();
+        var warnings = new List<string>();
         stdout.WriteLine($"Checking {configuration.FilePath}");
 
         Check(problems, "Rules", () =>
@@ -61,14 +62,25 @@ public static class CheckConfigCommand
 
                 var extract = adapter.Read(source.Name, source.Tables, source.Options, log);
                 var rejected = log.Items.Count;
+                foreach (var group in log.Items.GroupBy(r => (r.File, r.Field)).OrderByDescending(g => g.Count()).Take(10))
+                {
+                    // Often a code list to configure: say where, how often, and one example of the problem.
+                    warnings.Add($"Sources:{source.Name}: {group.Key.File} {group.Key.Field}: {group.Count()} row(s), e.g. line {group.First().Line}: {group.First().Problem}");
+                }
+
                 return $"{source.Kind} at {source.Tables.Location}: {extract.Cases.Count} children, {extract.RowsRead} rows" +
-                    (rejected > 0 ? $", {rejected} rejected field(s) (a scan lists them in rejected.csv)" : "");
+                    (rejected > 0 ? $", {rejected} rejected field(s) (see the warnings; a scan lists them all in rejected.csv)" : "");
             });
+        }
+
+        foreach (var warning in warnings)
+        {
+            stdout.WriteLine($"  WARN  {warning}");
         }
 
         if (problems.Count == 0)
         {
-            stdout.WriteLine("Configuration OK.");
+            stdout.WriteLine(warnings.Count == 0 ? "Configuration OK." : $"Configuration OK, with {warnings.Count} warning(s) about the data.");
             return ExitCodes.Ok;
         }
 
