@@ -127,9 +127,10 @@ public abstract class TableReader
         KeyedTable(table, parentColumn, idColumn, parent => parents.TryGetValue(parent, out var person) ? Cases[person] : null,
             parent => $"no parent record with id {parent}: the row cannot be used", read);
 
-    /// <summary>Reads rows that carry their own id (optional) and a key to the child they belong to.</summary>
+    /// <summary>Reads rows that carry their own id (optional) and a key to the child they belong to; rows whose key
+    /// <paramref name="skip"/> accepts (a system's "nobody" id) are passed over silently.</summary>
     protected void KeyedTable(string table, string keyColumn, string? idColumn, Func<string, CaseBuilder?> resolve,
-        Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read) =>
+        Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read, Func<string, bool>? skip = null) =>
         Each(table, r =>
         {
             string? id = null;
@@ -151,6 +152,11 @@ public abstract class TableReader
             }
 
             r.RecordId ??= key;
+            if (skip?.Invoke(key) == true)
+            {
+                return;
+            }
+
             if (resolve(key) is not { } c)
             {
                 r.Reject(keyColumn, unknown(key));
@@ -200,5 +206,33 @@ public abstract class TableReader
                 list[i] = update(list[i]);
             }
         });
+    }
+
+    /// <summary>
+    /// A placement's visiting details (lac-visits) from the named columns: long-term, temporary approval, carer
+    /// approval date, reduced visits agreed, agreed interval in days (a non-positive interval is rejected).
+    /// </summary>
+    protected static Func<Placement, Placement> ReadPlacementDetails(RowReader r, string longTerm, string temporary,
+        string approved, string reduced, string interval)
+    {
+        var isLongTerm = r.Flag(longTerm);
+        var isTemporary = r.Flag(temporary);
+        var approvedOn = r.Date(approved);
+        var reducedVisits = r.Flag(reduced);
+        var days = r.Int(interval);
+        if (days is <= 0)
+        {
+            r.Reject(interval, "not a positive number of days; the field is ignored");
+            days = null;
+        }
+
+        return p => p with
+        {
+            LongTerm = isLongTerm,
+            TemporaryApproval = isTemporary,
+            CarerApprovedDate = approvedOn,
+            ReducedVisitsAgreed = reducedVisits,
+            AgreedIntervalDays = days,
+        };
     }
 }

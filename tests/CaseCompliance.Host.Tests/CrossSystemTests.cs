@@ -74,6 +74,33 @@ public sealed class CrossSystemTests : IDisposable
         Assert.True(pages.All(asked.Contains), $"{pages.Count(p => !asked.Contains(p))} pages never read");
     }
 
+    [Fact]
+    public void OverHttp_BadRowsAreRejectedWithUrlPageAndRow_AndARefusedSourceFailsAlone()
+    {
+        using var tmp = new TempFolder();
+        using var extract = Fixtures.WorkedExample()
+            .Add("ssd_cp_visits", ("cppv_cp_visit_id", "V1"), ("cppv_person_id", "C1"), ("cppv_cp_plan_id", "CP1"), ("cppv_cp_visit_date", "2025-04-15"), ("cppv_cp_visit_seen", "Y"))
+            .Add("ssd_cp_visits", ("cppv_cp_visit_id", "V2"), ("cppv_person_id", "C1"), ("cppv_cp_plan_id", "CP1"), ("cppv_cp_visit_date", "2025-04-31"));
+        Serve("good", extract.Write(), pageSize: 1);
+        _server.Given(Request.Create().WithPath("/locked/tables/*").UsingGet()).RespondWith(Response.Create().WithStatusCode(401));
+        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["good"] = $"{_server.Url}/good", ["locked"] = $"{_server.Url}/locked" });
+
+        var result = Cli.Run(tmp.Path, "scan", "--config", config, "--as-of", "2025-04-20", "--out", tmp.File("out"), "--no-store");
+
+        Assert.Equal(3, result.ExitCode);
+        var rejected = Assert.Single(CsvFile.Read(tmp.File("out/rejected.csv")).Rows);
+        Assert.Equal($"{_server.Url}/good/tables/ssd_cp_visits", rejected["file"]);
+        Assert.Equal("page 2 row 1", rejected["line"]);
+        Assert.Equal("cppv_cp_visit_date", rejected["field"]);
+        Assert.Equal("V2", rejected["record_id"]);
+        using var summary = JsonDocument.Parse(File.ReadAllText(tmp.File("out/summary.json")));
+        var sources = summary.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        Assert.Equal("ok", sources["good"].GetProperty("status").GetString());
+        Assert.Equal("failed", sources["locked"].GetProperty("status").GetString());
+        Assert.Contains("HTTP 401", sources["locked"].GetProperty("reason").GetString());
+        Assert.Contains(CsvFile.Read(tmp.File("out/findings.csv")).Rows, f => f["child_id"] == "good:C1" && f["rule_id"] == "cp-visits" && f["status"] == "met");
+    }
+
     /// <summary>Serves each CSV of the folder as JSON pages (empty fields as null) at /{kind}/tables/{table}.</summary>
     private List<string> Serve(string kind, string folder, int pageSize)
     {

@@ -193,27 +193,11 @@ public sealed class CareFirstAdapter : ISourceAdapter
                 var type = r.Code("PLACEMENT_TYPE", placementTypes);
                 var start = r.Date("START_DATE", required: true);
                 var end = r.Date("END_DATE");
-                var longTerm = r.Flag("LONG_TERM");
-                var temporary = r.Flag("TEMPORARY_APPROVAL");
-                var approved = r.Date("CARER_APPROVED_DATE");
-                var reduced = r.Flag("REDUCED_VISITS_AGREED");
-                var interval = r.Int("AGREED_VISIT_INTERVAL_DAYS");
-                if (interval is <= 0)
-                {
-                    r.Reject("AGREED_VISIT_INTERVAL_DAYS", "not a positive number of days; the field is ignored");
-                    interval = null;
-                }
-
+                var details = ReadPlacementDetails(r, "LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE",
+                    "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS");
                 if (start is not null)
                 {
-                    c.Placements.Add(new Placement(id!, c.Person.Id, r.Text("PERIOD_OF_CARE_NO"), start.Value, end, type)
-                    {
-                        LongTerm = longTerm,
-                        TemporaryApproval = temporary,
-                        CarerApprovedDate = approved,
-                        ReducedVisitsAgreed = reduced,
-                        AgreedIntervalDays = interval,
-                    });
+                    c.Placements.Add(details(new Placement(id!, c.Person.Id, r.Text("PERIOD_OF_CARE_NO"), start.Value, end, type)));
                 }
             });
             ClientTable("LEGAL_STATUSES", null, (r, c, _) =>

@@ -132,40 +132,8 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         /// <summary>Rows that name a person (<c>DIM_PERSON_ID</c>); rows for an unknown person are rejected, rows for
         /// the warehouse's "no person" id are skipped.</summary>
         private void PersonRows(string table, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            Each(table, r =>
-            {
-                string? id = null;
-                if (idColumn is not null)
-                {
-                    id = r.Id(idColumn);
-                    if (id is null)
-                    {
-                        return;
-                    }
-
-                    r.RecordId = id;
-                }
-
-                var person = r.Id("DIM_PERSON_ID");
-                if (person is null)
-                {
-                    return;
-                }
-
-                r.RecordId ??= person;
-                if (_nullIds.Contains(person))
-                {
-                    return;
-                }
-
-                if (!Cases.TryGetValue(person, out var c))
-                {
-                    r.Reject("DIM_PERSON_ID", $"person {person} is not in {L.Person}: the row cannot be used");
-                    return;
-                }
-
-                read(r, c, id);
-            });
+            KeyedTable(table, "DIM_PERSON_ID", idColumn, person => Cases.GetValueOrDefault(person),
+                person => $"person {person} is not in {L.Person}: the row cannot be used", read, skip: _nullIds.Contains);
 
         /// <summary>The kind a type code maps to; false (and a rejected field) for a missing or unknown code. A code
         /// listed as another known code gives true with no kind: the row is not one the rules use.</summary>
@@ -461,21 +429,8 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 }
             });
             Attach(L.PlacementDetails, "FACT_CLA_PLACEMENT_ID", "placement", c => c.Placements, p => p.Id, r =>
-            {
-                var longTerm = r.Flag("LONG_TERM_FLAG");
-                var temporary = r.Flag("TEMPORARY_APPROVAL_FLAG");
-                var approved = r.Date("CARER_APPROVED_DTTM");
-                var reduced = r.Flag("REDUCED_VISITS_FLAG");
-                var interval = r.Int("AGREED_VISIT_INTERVAL_DAYS");
-                return p => p with
-                {
-                    LongTerm = longTerm,
-                    TemporaryApproval = temporary,
-                    CarerApprovedDate = approved,
-                    ReducedVisitsAgreed = reduced,
-                    AgreedIntervalDays = interval,
-                };
-            });
+                ReadPlacementDetails(r, "LONG_TERM_FLAG", "TEMPORARY_APPROVAL_FLAG", "CARER_APPROVED_DTTM",
+                    "REDUCED_VISITS_FLAG", "AGREED_VISIT_INTERVAL_DAYS"));
             var legalStatuses = Codes(K.LegalStatuses);
             PersonRows(L.LegalStatus, "FACT_LEGAL_STATUS_ID", (r, c, _) =>
             {

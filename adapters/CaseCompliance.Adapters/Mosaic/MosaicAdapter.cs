@@ -310,21 +310,8 @@ public sealed class MosaicAdapter : ISourceAdapter
                 }
             });
             Attach(PlacementDetails, "PLACEMENT_ID", "placement", c => c.Placements, p => p.Id, r =>
-            {
-                var longTerm = r.Flag("IS_LONG_TERM");
-                var temporary = r.Flag("TEMPORARY_APPROVAL");
-                var approved = r.Date("CARER_APPROVED_DATE");
-                var reduced = r.Flag("REDUCED_VISITS_AGREED");
-                var interval = r.Int("AGREED_VISIT_INTERVAL_DAYS");
-                return p => p with
-                {
-                    LongTerm = longTerm,
-                    TemporaryApproval = temporary,
-                    CarerApprovedDate = approved,
-                    ReducedVisitsAgreed = reduced,
-                    AgreedIntervalDays = interval,
-                };
-            });
+                ReadPlacementDetails(r, "IS_LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE",
+                    "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS"));
             var legalStatuses = Codes("LegalStatuses");
             PersonTable(LegalStatuses, "PERSON_ID", "LEGAL_STATUS_ID", (r, c, _) =>
             {

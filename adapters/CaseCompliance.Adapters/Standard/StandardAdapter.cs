@@ -372,21 +372,8 @@ public sealed class StandardAdapter : ISourceAdapter
 
         private void AttachPlacementDetails() =>
             Attach("cc_placement_details", "pdet_placement_id", "placement", c => c.Placements, p => p.Id, r =>
-            {
-                var longTerm = r.Flag("pdet_long_term");
-                var temporary = r.Flag("pdet_temporary_approval");
-                var approved = r.Date("pdet_carer_approved_date");
-                var reduced = r.Flag("pdet_reduced_visits_agreed");
-                var interval = r.Int("pdet_agreed_interval_days");
-                return p => p with
-                {
-                    LongTerm = longTerm,
-                    TemporaryApproval = temporary,
-                    CarerApprovedDate = approved,
-                    ReducedVisitsAgreed = reduced,
-                    AgreedIntervalDays = interval,
-                };
-            });
+                ReadPlacementDetails(r, "pdet_long_term", "pdet_temporary_approval", "pdet_carer_approved_date",
+                    "pdet_reduced_visits_agreed", "pdet_agreed_interval_days"));
 
     }
 }
