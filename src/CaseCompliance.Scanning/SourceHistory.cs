@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Tables;
 using System.Globalization;
 using System.Text.Json;
 using CaseCompliance.Scanning.Output;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CaseCompliance.Scanning.Output;
+namespace CaseCompliance.Adapters.Tables;
 
 /// <summary>Writes RFC 4180 CSV: comma-separated, fields quoted when they hold a comma, quote or line break.</summary>
 public sealed class CsvText(TextWriter writer)
