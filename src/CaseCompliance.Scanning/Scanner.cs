@@ -3,6 +3,7 @@ using CaseCompliance.Adapters.Reading;
 using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Rules.Engine;
 using System.Globalization;
+using System.Text;
 using CaseCompliance.Scanning.Output;
 using NodaTime;
 
@@ -35,7 +36,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         var counts = engine.Enabled.ToDictionary(r => r.Id, _ => FindingStatuses.All.ToDictionary(s => s, _ => 0));
         var exceptions = new List<ExceptionRow>();
         var summaries = new List<SourceSummary>();
-        var good = new List<(LastGood, IReadOnlyList<string?[]>)>();
+        var good = new List<(LastGood, SourceHistory.Recording)>();
         var lookBack = LookBackCutoff(asOf);
         var findingCount = 0;
 
@@ -91,37 +92,41 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                     (source.Tables as IDisposable)?.Dispose();
                 }
 
-                var rows = new List<string?[]>();
+                var recording = store ? history?.Record(source.Name, source.Tables.Location) : null;
+                var findings = 0;
                 var total = extract.Cases.Count;
-                for (var i = 0; i < total; i++)
+                var done = 0;
+
+                // Children are evaluated in batches on every core; each batch's findings are written in child order,
+                // so the files are the same whatever the number of cores.
+                foreach (var batch in Evaluate(extract, asOf, lookBack, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var f in engine.Evaluate(extract.Cases[i], extract.Directory, asOf, failures))
+                    findingsWriter.Write(batch.Csv);
+                    recording?.Writer.Write(batch.Csv);
+                    findings += batch.Findings;
+                    exceptions.AddRange(batch.Exceptions);
+                    failures.AddRange(batch.Failures);
+                    foreach (var (rule, status, n) in batch.Counts)
                     {
-                        var row = FindingRows.Row(f);
-                        findingsCsv.Row(row);
-                        rows.Add(row);
-                        counts[f.RuleId][f.Status]++;
-                        if (IsListed(f, lookBack))
-                        {
-                            exceptions.Add(ExceptionRow.From(f, row));
-                        }
+                        counts[rule][status] += n;
                     }
 
-                    if ((i + 1) % 500 == 0 || i + 1 == total)
-                    {
-                        progress?.Report(new ScanProgress(source.Name, "evaluating", i + 1, total));
-                    }
+                    done += batch.Children;
+                    progress?.Report(new ScanProgress(source.Name, "evaluating", done, total));
                 }
 
-                findingCount += rows.Count;
-                good.Add((new LastGood(source.Name, source.Tables.Location, scanId, asOf, extract.RowsRead, total), rows));
+                findingCount += findings;
+                if (recording is not null)
+                {
+                    good.Add((new LastGood(source.Name, source.Tables.Location, scanId, asOf, extract.RowsRead, total), recording));
+                }
+
                 summaries.Add(summary with
                 {
                     RecordsRead = extract.RowsRead,
                     RecordsRejected = rejections.RowsRejected(source.Name),
                     Children = total,
-                    Findings = rows.Count,
+                    Findings = findings,
                 });
             }
         }
@@ -145,12 +150,64 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         };
         SummaryJson.Write(files.Temp("summary.json"), result);
         files.Commit();
-        if (store)
-        {
-            history?.Save(good);
-        }
+        history?.Save(good);
 
         return result;
+    }
+
+    private const int BatchSize = 256;
+
+    /// <summary>One batch of children evaluated: its findings as CSV text, exceptions, counts and rule failures.</summary>
+    private sealed record Batch(int Children, string Csv, int Findings, List<ExceptionRow> Exceptions,
+        List<(string Rule, FindingStatus Status, int Count)> Counts, List<RuleFailure> Failures);
+
+    /// <summary>Evaluates the children in batches, a window of them at a time in parallel, yielded in order.</summary>
+    private IEnumerable<Batch> Evaluate(SourceExtract extract, LocalDate asOf, LocalDate lookBack, CancellationToken cancellationToken)
+    {
+        var cases = extract.Cases;
+        var batches = (cases.Count + BatchSize - 1) / BatchSize;
+        var window = Math.Max(2, Environment.ProcessorCount * 2);
+        for (var first = 0; first < batches; first += window)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var results = new Batch[Math.Min(window, batches - first)];
+            Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var from = (first + i) * BatchSize;
+                results[i] = EvaluateBatch(extract, from, Math.Min(from + BatchSize, cases.Count), asOf, lookBack);
+            });
+            foreach (var batch in results)
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    private Batch EvaluateBatch(SourceExtract extract, int from, int to, LocalDate asOf, LocalDate lookBack)
+    {
+        var text = new StringWriter(new StringBuilder(16 * 1024));
+        var csv = new CsvText(text);
+        var exceptions = new List<ExceptionRow>();
+        var failures = new List<RuleFailure>();
+        var counts = new Dictionary<(string, FindingStatus), int>();
+        var findings = 0;
+        for (var i = from; i < to; i++)
+        {
+            foreach (var f in engine.Evaluate(extract.Cases[i], extract.Directory, asOf, failures))
+            {
+                var row = FindingRows.Row(f);
+                csv.Row(row);
+                findings++;
+                counts[(f.RuleId, f.Status)] = counts.GetValueOrDefault((f.RuleId, f.Status)) + 1;
+                if (IsListed(f, lookBack))
+                {
+                    exceptions.Add(ExceptionRow.From(f, row));
+                }
+            }
+        }
+
+        return new Batch(to - from, text.ToString(), findings, exceptions,
+            [.. counts.Select(c => (c.Key.Item1, c.Key.Item2, c.Value))], failures);
     }
 
     /// <summary>Reads a source and refuses an extract much smaller than its last good one (a half-written export).</summary>

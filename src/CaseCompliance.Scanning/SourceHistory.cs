@@ -59,25 +59,29 @@ public sealed class SourceHistory(string directory)
         }
     }
 
-    /// <summary>Records good extracts and their rows; each file is replaced whole.</summary>
-    public void Save(IEnumerable<(LastGood Good, IReadOnlyList<string?[]> Rows)> sources)
+    /// <summary>
+    /// Starts recording a source's findings as they are written (nothing is kept in memory); they only replace the
+    /// source's last good findings when <see cref="Save"/> commits them.
+    /// </summary>
+    public Recording Record(string source, string location)
     {
         System.IO.Directory.CreateDirectory(Directory);
+        var key = new LastGood(source, location, Guid.Empty, default, 0, 0);
+        return new Recording(RowsPath(key));
+    }
+
+    /// <summary>Commits good extracts: their recorded rows replace the previous ones, then the index is rewritten.</summary>
+    public void Save(IReadOnlyCollection<(LastGood Good, Recording Rows)> sources)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
         var index = Load();
         foreach (var (good, rows) in sources)
         {
-            var temp = RowsPath(good) + ".tmp";
-            using (var writer = CsvText.Create(temp))
-            {
-                var csv = new CsvText(writer);
-                csv.Row(FindingRows.Header);
-                foreach (var row in rows)
-                {
-                    csv.Row(row);
-                }
-            }
-
-            File.Move(temp, RowsPath(good), overwrite: true);
+            rows.Commit();
             index[good.Key] = good;
         }
 
@@ -92,6 +96,34 @@ public sealed class SourceHistory(string directory)
         }), new JsonSerializerOptions { WriteIndented = true });
         File.WriteAllText(Path.Combine(Directory, IndexFile + ".tmp"), json);
         File.Move(Path.Combine(Directory, IndexFile + ".tmp"), Path.Combine(Directory, IndexFile), overwrite: true);
+    }
+
+    /// <summary>A source's findings being written to a temporary file, moved into place on commit.</summary>
+    public sealed class Recording : IDisposable
+    {
+        private readonly string _path;
+        private readonly StreamWriter _writer;
+
+        internal Recording(string path)
+        {
+            _path = path;
+            _writer = CsvText.Create(path + ".tmp");
+            Csv = new CsvText(_writer);
+            Csv.Row(FindingRows.Header);
+        }
+
+        public CsvText Csv { get; }
+
+        /// <summary>For text already in CSV form (a batch of rows).</summary>
+        public TextWriter Writer => _writer;
+
+        internal void Commit()
+        {
+            _writer.Dispose();
+            File.Move(_path + ".tmp", _path, overwrite: true);
+        }
+
+        public void Dispose() => _writer.Dispose();
     }
 
     private Dictionary<string, LastGood> Load()

@@ -12,6 +12,12 @@ public static class AsAt
 {
     public static CaseRecord Truncate(CaseRecord r, LocalDate d)
     {
+        // The nightly case: nothing dated after the as-of date, so nothing to copy.
+        if (!HasAnythingAfter(r, d))
+        {
+            return r;
+        }
+
         static LocalDate? Cut(LocalDate? x, LocalDate d) => x is { } v && v > d ? null : x;
         static ImmutableArray<T> Keep<T>(ImmutableArray<T> items, Func<T, bool> keep, Func<T, T>? map = null)
         {
@@ -52,5 +58,177 @@ public static class AsAt
             AuditActions = Keep(r.AuditActions, x => !r.Audits.Any(a => a.Id == x.AuditId && a.Date > d),
                 x => x with { Completed = Cut(x.Completed, d) }),
         };
+    }
+
+    private static bool After(LocalDate? x, LocalDate d) => x is { } v && v > d;
+
+    private static bool HasAnythingAfter(CaseRecord r, LocalDate d)
+    {
+        foreach (var x in r.Contacts)
+        {
+            if (x.Date > d || (x.DecisionAt is { } at && at.Date > d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Referrals)
+        {
+            if (x.ReferralDate > d || After(x.CloseDate, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.EarlyHelpEpisodes)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Allocations)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Assessments)
+        {
+            if (After(x.Start, d) || After(x.Completed, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.AssessmentReviewPoints)
+        {
+            if (x.Date > d)
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.S47Enquiries)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.InitialConferences)
+        {
+            if (After(x.Date, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Plans)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Meetings)
+        {
+            if (After(x.Date, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Visits)
+        {
+            if (x.Date > d || After(x.RecordedDate, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.PeriodsOfCare)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Placements)
+        {
+            if (x.Start > d || After(x.End, d) || After(x.CarerApprovedDate, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.LegalStatuses)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.PrivateFostering)
+        {
+            if (After(x.Notification, d) || After(x.Start, d) || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        if (r.CareLeaver is { } cl && (After(cl.LatestContact, d) || After(cl.PathwayPlanReviewDate, d)))
+        {
+            return true;
+        }
+
+        foreach (var x in r.CareLeaverAccommodation)
+        {
+            if (x.Start > d || After(x.End, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.ManagementRecords)
+        {
+            if (x.Date > d)
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Documents)
+        {
+            if (x.Date > d)
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.Audits)
+        {
+            if (x.Date > d)
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.AuditActions)
+        {
+            if (After(x.Completed, d))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

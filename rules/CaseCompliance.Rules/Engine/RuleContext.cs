@@ -28,7 +28,7 @@ public sealed class RuleContext
 
     public LocalDate Due(LocalDate from, Timescale timescale) => timescale.AddTo(from, Calendar);
 
-    public static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(LocalDate date) => IsoDate.Format(date);
 
     /// <summary>"14 days after the previous visit on 2025-02-28".</summary>
     public static string Basis(Timescale timescale, string anchorLabel, LocalDate anchor) =>

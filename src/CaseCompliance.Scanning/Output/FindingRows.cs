@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseCompliance.Domain;
 using CaseCompliance.Rules.Engine;
 using NodaTime;
 
@@ -34,7 +35,7 @@ public static class FindingRows
         f.Detail,
     ];
 
-    public static string? Date(LocalDate? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string? Date(LocalDate? d) => d is { } date ? IsoDate.Format(date) : null;
 
     private static string? Number(int? n) => n?.ToString(CultureInfo.InvariantCulture);
 }

@@ -50,3 +50,17 @@ public class TimescaleTests
         Assert.Equal("10 working days", Timescale.WorkingDays(10).ToString());
     }
 }
+
+public class IsoDateTests
+{
+    [Theory]
+    [InlineData(2025, 3, 14, "2025-03-14")]
+    [InlineData(2024, 2, 29, "2024-02-29")]
+    [InlineData(1999, 12, 31, "1999-12-31")]
+    [InlineData(2028, 1, 1, "2028-01-01")]
+    public void Format_IsIsoDate(int y, int m, int d, string expected)
+    {
+        Assert.Equal(expected, IsoDate.Format(new LocalDate(y, m, d)));
+        Assert.Equal(new LocalDate(y, m, d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), IsoDate.Format(new LocalDate(y, m, d)));
+    }
+}
