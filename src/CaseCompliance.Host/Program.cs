@@ -23,6 +23,7 @@ try
         "scan" => ScanCommand.Run(arguments, configuration, Console.Out, Console.Error),
         "rules" => RulesCommand.Run(arguments, configuration, Console.Out),
         "check-config" => CheckConfigCommand.Run(configuration, Console.Out),
+        "generate" => GenerateCommand.Run(arguments, configuration, Console.Out, Console.Error),
         _ => Unavailable(arguments.Verb),
     };
 }
@@ -50,6 +51,6 @@ finally
 
 static int Unavailable(string verb)
 {
-    Console.Error.WriteLine($"casecompliance: '{verb}' (the long-running service) is not available in this version; use scan, rules or check-config.");
+    Console.Error.WriteLine($"casecompliance: '{verb}' (the long-running service) is not available in this version; use scan, rules, check-config or generate.");
     return ExitCodes.Usage;
 }

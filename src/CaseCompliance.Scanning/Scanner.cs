@@ -186,7 +186,6 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     private Batch EvaluateBatch(SourceExtract extract, int from, int to, LocalDate asOf, LocalDate lookBack)
     {
         var text = new StringWriter(new StringBuilder(16 * 1024));
-        var csv = new CsvText(text);
         var exceptions = new List<ExceptionRow>();
         var failures = new List<RuleFailure>();
         var counts = new Dictionary<(string, FindingStatus), int>();
@@ -195,13 +194,12 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         {
             foreach (var f in engine.Evaluate(extract.Cases[i], extract.Directory, asOf, failures))
             {
-                var row = FindingRows.Row(f);
-                csv.Row(row);
+                FindingRows.Write(text, f);
                 findings++;
                 counts[(f.RuleId, f.Status)] = counts.GetValueOrDefault((f.RuleId, f.Status)) + 1;
                 if (IsListed(f, lookBack))
                 {
-                    exceptions.Add(ExceptionRow.From(f, row));
+                    exceptions.Add(ExceptionRow.From(f, FindingRows.Row(f)));
                 }
             }
         }

@@ -9,6 +9,7 @@ public sealed class Arguments
         ["rules"] = ["--config", "--json"],
         ["check-config"] = ["--config"],
         ["serve"] = ["--config", "--urls"],
+        ["generate"] = ["--children", "--seed", "--format", "--as-of", "--out", "--breach-rate", "--fault-rate", "--config"],
     };
 
     private static readonly HashSet<string> Switches = ["--no-store", "--json"];
@@ -38,7 +39,7 @@ public sealed class Arguments
             i = 1;
             if (!VerbOptions.ContainsKey(verb))
             {
-                throw new UsageException($"unknown verb '{verb}' (use scan, serve, rules or check-config).");
+                throw new UsageException($"unknown verb '{verb}' (use scan, serve, rules, check-config or generate).");
             }
         }
 
@@ -126,6 +127,14 @@ public sealed class Arguments
           serve         the long-running service (web pages, nightly schedule, alerts)   --urls URL
           rules         list the rules in force with their effective timescales   [--json]
           check-config  validate appsettings.json and the sources it names
+          generate      a synthetic caseload with the findings it should give (expected.csv)
+                          --children N             how many children
+                          --as-of yyyy-MM-dd       the day the generated history ends
+                          --out DIR                where to write (with --format all: DIR/<format>)
+                          --seed S                 same seed, byte-identical files (default 1)
+                          --format F               standard (default), liquidlogic, mosaic, carefirst or all
+                          --breach-rate R          share of obligations planted late or missed (default 0.08)
+                          --fault-rate R           share of data-quality fault chances taken (default 0.02)
 
         Every verb takes --config PATH (default: appsettings.json in this folder or a parent) and
         --Section:Key=value to override any setting, e.g. --Rules:cp-visits:Interval="10 working days".
