@@ -27,7 +27,7 @@ public static class Runner
 
         var watch = Stopwatch.StartNew();
         Run("generate", "--children", children.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture),
-            "--format", "standard", "--as-of", asOf, "--out", folder);
+            "--format", "standard", "--as-of", asOf, "--fault-rate", "0", "--out", extract);
         Console.Error.WriteLine($"generated {children} children in {watch.Elapsed.TotalSeconds:F1} s into {extract}");
         return extract;
     }
