@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using PlacementCategory = CaseCompliance.Domain.PlacementCategory;
 
 namespace CaseCompliance.Generation;
 
@@ -17,18 +18,6 @@ internal static class LookedAfterStory
         CareOrder,
         ShortBreaks,
         Remand,
-    }
-
-    /// <summary>The schedule a placement falls under (rules.md, LAC visiting schedules).</summary>
-    private enum Schedule
-    {
-        Standard,
-        ConnectedPersonTemporary,
-        PlacedWithParentsPendingAssessment,
-        PlacedWithParentsInterimCareOrder,
-        PlacedWithParentsCareOrder,
-        ShortBreak,
-        OtherResponsiblePerson,
     }
 
     private sealed record LegalStatus(string Code, LocalDate Start, LocalDate? End)
@@ -258,7 +247,7 @@ internal static class LookedAfterStory
         var limit = c.Limit(p.End is { } e ? e.PlusDays(-1) : null);
         c.Recurring("lac-visits", anchor, p.End, limit,
             (from, index) => index == 0
-                ? schedule == Schedule.ShortBreak ? ShortBreak(p, from) : from.PlusDays(7)
+                ? schedule == PlacementCategory.ShortBreak ? ShortBreak(p, from) : from.PlusDays(7)
                 : Next(schedule, p, from, firstReview),
             new Cadence(FirstMin: 1, MinGap: 3, Window: -40, MaxLate: 14, StopWeight: 0.03),
             (date, _, _) =>
@@ -277,7 +266,7 @@ internal static class LookedAfterStory
     }
 
     /// <summary>The schedule of rules.md for the placement: by the legal status open at its start and its type.</summary>
-    private static Schedule Classify(Placement p, List<LegalStatus> statuses, out LocalDate anchor)
+    private static PlacementCategory Classify(Placement p, List<LegalStatus> statuses, out LocalDate anchor)
     {
         anchor = p.Start;
         bool OpenAtStart(string code)
@@ -295,7 +284,7 @@ internal static class LookedAfterStory
 
         if (OpenAtStart("V3") || OpenAtStart("V4"))
         {
-            return Schedule.ShortBreak;
+            return PlacementCategory.ShortBreak;
         }
 
         if (p.Code == "P1")
@@ -313,34 +302,34 @@ internal static class LookedAfterStory
             if (order is not null && !OpenAtStart("C1"))
             {
                 anchor = order.Start > p.Start ? order.Start : p.Start;
-                return Schedule.PlacedWithParentsCareOrder;
+                return PlacementCategory.PlacedWithParentsCareOrder;
             }
 
-            return OpenAtStart("C1") ? Schedule.PlacedWithParentsInterimCareOrder : Schedule.PlacedWithParentsPendingAssessment;
+            return OpenAtStart("C1") ? PlacementCategory.PlacedWithParentsInterimCareOrder : PlacementCategory.PlacedWithParentsPendingAssessment;
         }
 
         if (p.Code is "U1" or "U2" or "U3" && p.TemporaryApproval)
         {
-            return Schedule.ConnectedPersonTemporary;
+            return PlacementCategory.ConnectedPersonTemporary;
         }
 
-        return p.Code == "R5" ? Schedule.OtherResponsiblePerson : Schedule.Standard;
+        return p.Code == "R5" ? PlacementCategory.OtherResponsiblePerson : PlacementCategory.Standard;
     }
 
     /// <summary>The next visit's due date after a visit on <paramref name="from"/>.</summary>
-    private static LocalDate Next(Schedule schedule, Placement p, LocalDate from, LocalDate? firstReview)
+    private static LocalDate Next(PlacementCategory schedule, Placement p, LocalDate from, LocalDate? firstReview)
     {
         var beforeFirstReview = firstReview is null || from < firstReview;
         var secondYear = from >= p.Start.PlusYears(1);
         return schedule switch
         {
-            Schedule.ConnectedPersonTemporary when beforeFirstReview => from.PlusDays(7),
-            Schedule.ConnectedPersonTemporary when p.CarerApproved is not { } approved || from < approved => from.PlusDays(28),
-            Schedule.PlacedWithParentsPendingAssessment => beforeFirstReview ? from.PlusDays(7) : from.PlusDays(42),
-            Schedule.PlacedWithParentsInterimCareOrder => beforeFirstReview ? from.PlusDays(7) : from.PlusDays(28),
-            Schedule.PlacedWithParentsCareOrder => from.PlusDays(42),
-            Schedule.ShortBreak => ShortBreak(p, from),
-            Schedule.OtherResponsiblePerson => secondYear ? from.PlusMonths(3) : from.PlusDays(42),
+            PlacementCategory.ConnectedPersonTemporary when beforeFirstReview => from.PlusDays(7),
+            PlacementCategory.ConnectedPersonTemporary when p.CarerApproved is not { } approved || from < approved => from.PlusDays(28),
+            PlacementCategory.PlacedWithParentsPendingAssessment => beforeFirstReview ? from.PlusDays(7) : from.PlusDays(42),
+            PlacementCategory.PlacedWithParentsInterimCareOrder => beforeFirstReview ? from.PlusDays(7) : from.PlusDays(28),
+            PlacementCategory.PlacedWithParentsCareOrder => from.PlusDays(42),
+            PlacementCategory.ShortBreak => ShortBreak(p, from),
+            PlacementCategory.OtherResponsiblePerson => secondYear ? from.PlusMonths(3) : from.PlusDays(42),
             _ => !secondYear || !p.LongTerm ? from.PlusDays(42)
                 : p.Code is "U1" or "U2" or "U3" or "U4" or "U5" or "U6" && p.ReducedVisits ? from.PlusMonths(6)
                 : from.PlusMonths(3),

@@ -22,7 +22,10 @@ public sealed class CsvText(TextWriter writer)
         writer.Write("\r\n");
     }
 
-    private void Field(string? value)
+    private void Field(string? value) => Field(writer, value);
+
+    /// <summary>One field, quoted (quotes doubled) only when it holds a comma, quote or line break.</summary>
+    public static void Field(TextWriter writer, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

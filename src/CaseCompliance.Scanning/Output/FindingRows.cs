@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Tables;
 using System.Globalization;
 using CaseCompliance.Domain;
 using CaseCompliance.Rules.Engine;
@@ -88,23 +89,7 @@ public static class FindingRows
         w.Write("\r\n");
     }
 
-    private static void Text(TextWriter w, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            w.Write(value);
-            return;
-        }
-
-        w.Write('"');
-        w.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        w.Write('"');
-    }
+    private static void Text(TextWriter w, string? value) => CsvText.Field(w, value);
 
     private static void Id(TextWriter w, string source, string id)
     {
