@@ -1,3 +1,4 @@
+using CaseCompliance.Host.Tests;
 using System.Security.Cryptography;
 
 namespace CaseCompliance.Generation.Tests;
@@ -10,15 +11,15 @@ public sealed class DeterminismTests
             .Order(StringComparer.Ordinal)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 
-    private static HostProcess.Result Generate(TempFolder tmp, string config, string seed, string format, string outDir, params string[] more) =>
-        HostProcess.Run(tmp.Path, ["generate", "--config", config, "--children", "400", "--seed", seed, "--format", format,
+    private static Cli.Result Generate(TempFolder tmp, string config, string seed, string format, string outDir, params string[] more) =>
+        Cli.Run(tmp.Path, ["generate", "--config", config, "--children", "400", "--seed", seed, "--format", format,
             "--as-of", "2025-03-31", "--out", outDir, .. more]);
 
     [Fact]
     public void SameSeed_GivesByteIdenticalFiles_AnotherSeedOthers()
     {
         using var tmp = new TempFolder();
-        var config = HostProcess.Config(tmp.Path);
+        var config = Fixtures.Config(tmp);
         foreach (var (seed, dir) in new[] { ("42", "a"), ("42", "b"), ("43", "c") })
         {
             var run = Generate(tmp, config, seed, "all", tmp.File(dir));
@@ -42,7 +43,7 @@ public sealed class DeterminismTests
     public void OneFormat_IsTheSameAsThatFormatOfAll()
     {
         using var tmp = new TempFolder();
-        var config = HostProcess.Config(tmp.Path);
+        var config = Fixtures.Config(tmp);
         Assert.Equal(0, Generate(tmp, config, "7", "all", tmp.File("all")).ExitCode);
         Assert.Equal(0, Generate(tmp, config, "7", "mosaic", tmp.File("mosaic")).ExitCode);
         Assert.Equal(Hashes(tmp.File(Path.Combine("all", "mosaic"))), Hashes(tmp.File("mosaic")));
@@ -52,14 +53,14 @@ public sealed class DeterminismTests
     public void NoFaults_NoRejectedRows_NoBreachesPlanted()
     {
         using var tmp = new TempFolder();
-        var config = HostProcess.Config(tmp.Path);
+        var config = Fixtures.Config(tmp);
         var run = Generate(tmp, config, "9", "standard", tmp.File("x"), "--fault-rate", "0", "--breach-rate", "0");
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var scan = HostProcess.Run(tmp.Path, "scan", "--config", config, "--source", $"standard={tmp.File("x")}", "--as-of", "2025-03-31",
+        var scan = Cli.Run(tmp.Path, "scan", "--config", config, "--source", $"standard={tmp.File("x")}", "--as-of", "2025-03-31",
             "--out", tmp.File("out"), "--no-store");
         Assert.True(scan.ExitCode == 0, $"scan: exit {scan.ExitCode}\n{scan.Stdout}\n{scan.Stderr}");
-        Assert.Empty(Csv.Read(tmp.File(Path.Combine("out", "rejected.csv"))));
-        var expected = Csv.Read(tmp.File(Path.Combine("x", "expected.csv")));
+        Assert.Empty(CsvFile.Read(tmp.File(Path.Combine("out", "rejected.csv"))).Rows);
+        var expected = CsvFile.Read(tmp.File(Path.Combine("x", "expected.csv"))).Rows;
         Assert.DoesNotContain(expected, r => r["status"] == "missing-data");
 
         // Without planted breaches, lateness is rare: only where two obligations share one event.
@@ -78,7 +79,7 @@ public sealed class DeterminismTests
     public void BadOptions_ExitWithCode2_NamingTheOption(string message, params string[] args)
     {
         using var tmp = new TempFolder();
-        var result = HostProcess.Run(tmp.Path, [.. args, "--config", HostProcess.Config(tmp.Path)]);
+        var result = Cli.Run(tmp.Path, [.. args, "--config", Fixtures.Config(tmp)]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message.Replace("missing --as-of", "--as-of is required", StringComparison.Ordinal), result.Stderr);
         Assert.False(Directory.Exists(tmp.File("x")));

@@ -1,3 +1,4 @@
+using CaseCompliance.Host.Tests;
 using CaseCompliance.Rules.Engine;
 
 namespace CaseCompliance.Generation.Tests;
@@ -17,24 +18,24 @@ public sealed class GeneratedCaseloadTests(GeneratedCaseloadTests.Caseload casel
     public sealed class Caseload : IDisposable
     {
         private readonly TempFolder _tmp = new();
-        private readonly Dictionary<string, (HostProcess.Result Scan, List<Dictionary<string, string>> Findings)> _scans = [];
+        private readonly Dictionary<string, (Cli.Result Scan, List<Dictionary<string, string>> Findings)> _scans = [];
 
         public Caseload()
         {
-            Config = HostProcess.Config(_tmp.Path);
-            Generated = HostProcess.Run(_tmp.Path, "generate", "--config", Config, "--children", "2000", "--seed", "20261120",
+            Config = Fixtures.Config(_tmp);
+            Generated = Cli.Run(_tmp.Path, "generate", "--config", Config, "--children", "2000", "--seed", "20261120",
                 "--format", "all", "--as-of", AsOf, "--out", _tmp.File("extract"));
         }
 
         public string Config { get; }
 
-        public HostProcess.Result Generated { get; }
+        public Cli.Result Generated { get; }
 
         public string Folder(string format) => Path.Combine(_tmp.File("extract"), format);
 
-        public List<Dictionary<string, string>> Expected(string format) => Csv.Read(Path.Combine(Folder(format), "expected.csv"));
+        public List<Dictionary<string, string>> Expected(string format) => CsvFile.Read(Path.Combine(Folder(format), "expected.csv")).Rows;
 
-        public (HostProcess.Result Scan, List<Dictionary<string, string>> Findings) Scan(string format)
+        public (Cli.Result Scan, List<Dictionary<string, string>> Findings) Scan(string format)
         {
             lock (_scans)
             {
@@ -42,9 +43,9 @@ public sealed class GeneratedCaseloadTests(GeneratedCaseloadTests.Caseload casel
                 {
                     Assert.True(Generated.ExitCode == 0, $"generate: exit {Generated.ExitCode}\n{Generated.Stdout}\n{Generated.Stderr}");
                     var outDir = _tmp.File("out-" + format);
-                    var result = HostProcess.Run(_tmp.Path, "scan", "--config", Config, "--source", $"{format}={Folder(format)}",
+                    var result = Cli.Run(_tmp.Path, "scan", "--config", Config, "--source", $"{format}={Folder(format)}",
                         "--as-of", AsOf, "--out", outDir, "--no-store");
-                    _scans[format] = scan = (result, result.ExitCode is 0 or 3 ? Csv.Read(Path.Combine(outDir, "findings.csv")) : []);
+                    _scans[format] = scan = (result, result.ExitCode is 0 or 3 ? CsvFile.Read(Path.Combine(outDir, "findings.csv")).Rows : []);
                 }
 
                 return scan;
