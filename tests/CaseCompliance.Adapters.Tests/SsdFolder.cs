@@ -1,69 +1,7 @@
-using System.Text;
 using CaseCompliance.Adapters.Standard;
 
 namespace CaseCompliance.Adapters.Tests;
 
-/// <summary>A temporary SSD extract folder: every required table with its header, plus the rows a test adds.</summary>
-public sealed class SsdFolder : IDisposable
-{
-    private readonly Dictionary<string, List<Dictionary<string, string>>> _rows = new();
-
-    public SsdFolder(bool withExtensions = true)
-    {
-        Path = Directory.CreateTempSubdirectory("cc-ssd-").FullName;
-        foreach (var table in StandardLayout.Tables.Where(t => t.Required || withExtensions))
-        {
-            _rows[table.Name] = [];
-        }
-    }
-
-    public string Path { get; }
-
-    public SsdFolder Add(string table, params (string Column, string Value)[] values)
-    {
-        if (!_rows.TryGetValue(table, out var rows))
-        {
-            _rows[table] = rows = [];
-        }
-
-        rows.Add(values.ToDictionary(v => v.Column, v => v.Value));
-        return this;
-    }
-
-    public SsdFolder Remove(string table)
-    {
-        _rows.Remove(table);
-        File.Delete(System.IO.Path.Combine(Path, table + ".csv"));
-        return this;
-    }
-
-    public string Write()
-    {
-        foreach (var (table, rows) in _rows)
-        {
-            var columns = StandardLayout.Tables.First(t => t.Name == table).Columns;
-            var text = new StringBuilder(string.Join(',', columns)).Append('\n');
-            foreach (var row in rows)
-            {
-                text.Append(string.Join(',', columns.Select(c => Quote(row.GetValueOrDefault(c, ""))))).Append('\n');
-            }
-
-            File.WriteAllText(System.IO.Path.Combine(Path, table + ".csv"), text.ToString());
-        }
-
-        return Path;
-    }
-
-    private static string Quote(string v) => v.Contains(',') || v.Contains('"') ? $"\"{v.Replace("\"", "\"\"")}\"" : v;
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
+/// <summary>A temporary SSD extract folder: every required table (and the extensions unless left out) with its header.</summary>
+public sealed class SsdFolder(bool withExtensions = true)
+    : ExtractFolder<SsdFolder>("cc-ssd-", StandardLayout.Tables.Select(t => (t.Name, t.Columns, t.Required || withExtensions)));
