@@ -133,6 +133,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
 
         WriteExceptions(files.Temp("exceptions.csv"), exceptions);
         WriteRejected(files.Temp("rejected.csv"), rejections.Items, failures);
+        var summaryPath = files.Temp("summary.json");
         var result = new ScanResult
         {
             ScanId = scanId,
@@ -148,7 +149,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             OutputDirectory = Path.GetFullPath(outputDirectory),
             Files = files.Names.ToDictionary(n => n, n => Path.Combine(Path.GetFullPath(outputDirectory), n)),
         };
-        SummaryJson.Write(files.Temp("summary.json"), result);
+        SummaryJson.Write(summaryPath, result);
         files.Commit();
         history?.Save(good);
 

@@ -32,6 +32,7 @@ public class ScanCommandTests(SampleScan sample) : IClassFixture<SampleScan>
         foreach (var name in new[] { "findings.csv", "exceptions.csv", "rejected.csv", "summary.json" })
         {
             Assert.True(File.Exists(sample.Out.File(name)), name);
+            Assert.Contains(sample.Out.File(name), sample.Result.Stdout);
         }
 
         Assert.Empty(Directory.GetFiles(sample.Out.Path, "*.tmp"));
