@@ -16,6 +16,10 @@ public interface ISourceAdapter
 
     /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
     /// <see cref="Tables.SourceFailedException"/>.</summary>
+    /// <summary>How the adapter's tables link to a person, so that the scan can stream the extract a window of
+    /// children at a time; null when the adapter can only read a source whole.</summary>
+    Streaming.StreamLayout? Streaming => null;
+
     SourceExtract Read(string name, Tables.ITableSource tables, SourceOptions options, Reading.RejectionLog rejections,
         CancellationToken cancellationToken = default);
 }

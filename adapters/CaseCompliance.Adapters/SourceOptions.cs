@@ -33,6 +33,12 @@ public sealed class SourceOptions
     /// </summary>
     public double MinimumRowFraction { get; set; } = 0.5;
 
+    /// <summary>
+    /// Children per window when the extract is streamed (tables in person order, see docs/performance.md); memory
+    /// holds about two windows. 0 reads the source whole. An extract found out of person order is read whole anyway.
+    /// </summary>
+    public int StreamWindow { get; set; } = 10_000;
+
     /// <summary>Settings of an http(s):// location.</summary>
     public HttpSourceOptions Http { get; set; } = new();
 

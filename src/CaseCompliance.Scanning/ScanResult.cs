@@ -13,6 +13,12 @@ public sealed record SourceSummary(string Name, string Kind, string Location)
     public int Children { get; init; }
     public int Findings { get; init; }
 
+    /// <summary>How the extract was read: <c>streamed</c> a window of children at a time, or <c>whole</c>.</summary>
+    public string Reading { get; init; } = "whole";
+
+    /// <summary>Why an extract that could have been streamed was read whole (a table out of person order).</summary>
+    public string? ReadingNote { get; init; }
+
     /// <summary>For a failed source: the as-of date of the last good findings published again in its place.</summary>
     public LocalDate? KeptFrom { get; init; }
 }

@@ -1,5 +1,6 @@
 using CaseCompliance.Adapters;
 using CaseCompliance.Adapters.Reading;
+using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Rules.Engine;
 using System.Globalization;
@@ -34,13 +35,13 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         var rejections = new RejectionLog();
         var failures = new List<RuleFailure>();
         var counts = engine.Enabled.ToDictionary(r => r.Id, _ => FindingStatuses.All.ToDictionary(s => s, _ => 0));
-        var exceptions = new List<ExceptionRow>();
         var summaries = new List<SourceSummary>();
         var good = new List<(LastGood, SourceHistory.Recording)>();
         var lookBack = LookBackCutoff(asOf);
         var findingCount = 0;
 
         var files = new OutputFiles(outputDirectory);
+        using var exceptions = new ExceptionList(Path.Combine(outputDirectory, ".exceptions.scratch.tmp"));
         using (var findingsWriter = CsvText.Create(files.Temp("findings.csv")))
         {
             var findingsCsv = new CsvText(findingsWriter);
@@ -51,14 +52,21 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                 var summary = new SourceSummary(source.Name, source.Kind, source.Tables.Location);
                 var previous = history?.Find(source.Name, source.Tables.Location);
                 progress?.Report(new ScanProgress(source.Name, "reading", 0, 0));
-                SourceExtract extract;
+                var recording = store ? history?.Record(source.Name, source.Tables.Location) : null;
+                var sink = new SourceSink(findingsWriter, recording?.Writer, exceptions);
+                var start = sink.Mark();
+                SourceRead read;
                 try
                 {
-                    extract = Read(source, previous, rejections, cancellationToken);
+                    read = ReadAndEvaluate(source, sink, asOf, lookBack, rejections, progress, cancellationToken);
+                    CheckSize(source, previous, read.RowsRead);
                 }
                 catch (Exception e) when (e is SourceFailedException or IOException or UnauthorizedAccessException)
                 {
-                    // Never publish a failed source as if its breaches were resolved: its last good findings stand.
+                    // Nothing of a failed source is published: what it wrote is taken back, and its last good
+                    // findings stand, so that its breaches never look resolved.
+                    sink.Rollback(start);
+                    recording?.Dispose();
                     var kept = 0;
                     foreach (var row in previous is null ? [] : history!.Rows(previous))
                     {
@@ -69,9 +77,9 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                             byStatus[FindingStatuses.Parse(row[1])]++;
                         }
 
-                        if (ExceptionRow.From(row, lookBack) is { } listed)
+                        if (IsListed(row, lookBack))
                         {
-                            exceptions.Add(listed);
+                            exceptions.Add(row);
                         }
                     }
 
@@ -92,46 +100,31 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                     (source.Tables as IDisposable)?.Dispose();
                 }
 
-                var recording = store ? history?.Record(source.Name, source.Tables.Location) : null;
-                var findings = 0;
-                var total = extract.Cases.Count;
-                var done = 0;
-
-                // Children are evaluated in batches on every core; each batch's findings are written in child order,
-                // so the files are the same whatever the number of cores.
-                foreach (var batch in Evaluate(extract, asOf, lookBack, cancellationToken))
+                findingCount += sink.Findings;
+                failures.AddRange(sink.Failures);
+                foreach (var ((rule, status), n) in sink.Counts)
                 {
-                    findingsWriter.Write(batch.Csv);
-                    recording?.Writer.Write(batch.Csv);
-                    findings += batch.Findings;
-                    exceptions.AddRange(batch.Exceptions);
-                    failures.AddRange(batch.Failures);
-                    foreach (var (rule, status, n) in batch.Counts)
-                    {
-                        counts[rule][status] += n;
-                    }
-
-                    done += batch.Children;
-                    progress?.Report(new ScanProgress(source.Name, "evaluating", done, total));
+                    counts[rule][status] += n;
                 }
 
-                findingCount += findings;
                 if (recording is not null)
                 {
-                    good.Add((new LastGood(source.Name, source.Tables.Location, scanId, asOf, extract.RowsRead, total), recording));
+                    good.Add((new LastGood(source.Name, source.Tables.Location, scanId, asOf, read.RowsRead, read.Children), recording));
                 }
 
                 summaries.Add(summary with
                 {
-                    RecordsRead = extract.RowsRead,
+                    RecordsRead = read.RowsRead,
                     RecordsRejected = rejections.RowsRejected(source.Name),
-                    Children = total,
-                    Findings = findings,
+                    Children = read.Children,
+                    Findings = sink.Findings,
+                    Reading = read.Streamed ? "streamed" : "whole",
+                    ReadingNote = read.Note,
                 });
             }
         }
 
-        WriteExceptions(files.Temp("exceptions.csv"), exceptions);
+        exceptions.WriteSorted(files.Temp("exceptions.csv"));
         WriteRejected(files.Temp("rejected.csv"), rejections.Items, failures);
         var summaryPath = files.Temp("summary.json");
         var result = new ScanResult
@@ -158,16 +151,117 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
 
     private const int BatchSize = 256;
 
-    /// <summary>One batch of children evaluated: its findings as CSV text, exceptions, counts and rule failures.</summary>
-    private sealed record Batch(int Children, string Csv, int Findings, List<ExceptionRow> Exceptions,
-        List<(string Rule, FindingStatus Status, int Count)> Counts, List<RuleFailure> Failures);
+    /// <summary>How a source was read: rows, children, streamed or whole, and why not streamed when it could have been.</summary>
+    private sealed record SourceRead(long RowsRead, int Children, bool Streamed, string? Note);
 
-    /// <summary>Evaluates the children in batches, a window of them at a time in parallel, yielded in order.</summary>
-    private IEnumerable<Batch> Evaluate(SourceExtract extract, LocalDate asOf, LocalDate lookBack, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a source and evaluates its children into <paramref name="sink"/>: a window of children at a time when the
+    /// adapter can stream and the tables are in person order (the next window is read while this one is evaluated),
+    /// else the whole extract at once. A stream found out of order is taken back and the source read whole.
+    /// </summary>
+    private SourceRead ReadAndEvaluate(ScanSource source, SourceSink sink, LocalDate asOf, LocalDate lookBack,
+        RejectionLog rejections, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!_adapters.TryGetValue(source.Kind, out var adapter))
+        {
+            throw new SourceFailedException($"no adapter for source kind '{source.Kind}' (known: {string.Join(", ", _adapters.Keys)}).");
+        }
+
+        string? note = null;
+        if (source.Options.StreamWindow > 0 && adapter.Streaming is { } layout &&
+            PersonWindows.Open(source.Tables, layout, new ColumnMap(source.Options.Columns), source.Options.StreamWindow,
+                cancellationToken) is { } windows)
+        {
+            var mark = sink.Mark();
+            var rejectionMark = rejections.Count;
+            try
+            {
+                return Stream(source, adapter, windows, sink, asOf, lookBack, rejections, progress, cancellationToken);
+            }
+            catch (ExtractNotOrderedException e)
+            {
+                sink.Rollback(mark);
+                rejections.RemoveAfter(rejectionMark);
+                note = e.Message;
+            }
+        }
+
+        var extract = adapter.Read(source.Name, source.Tables, source.Options, rejections, cancellationToken);
+        Evaluate(source.Name, extract, 0, extract.Cases.Count, sink, asOf, lookBack, progress, cancellationToken);
+        return new SourceRead(extract.RowsRead, extract.Cases.Count, false, note);
+    }
+
+    private SourceRead Stream(ScanSource source, ISourceAdapter adapter, PersonWindows windows, SourceSink sink,
+        LocalDate asOf, LocalDate lookBack, RejectionLog rejections, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var ready = new System.Collections.Concurrent.BlockingCollection<SourceExtract>(boundedCapacity: 1);
+        var rows = 0L;
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                var first = true;
+                foreach (var tables in windows.Read(stop.Token))
+                {
+                    var mark = rejections.Count;
+                    var extract = adapter.Read(source.Name, tables, source.Options, rejections, stop.Token);
+                    if (!first)
+                    {
+                        // The directory tables come with every window: count and reject their rows once.
+                        rejections.RemoveAfter(mark, r => windows.DirectoryFiles.Contains(r.File));
+                        extract = extract with { RowsRead = extract.RowsRead - windows.DirectoryRows };
+                    }
+
+                    first = false;
+                    rows += extract.RowsRead;
+                    ready.Add(extract, stop.Token);
+                }
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        }, stop.Token);
+
+        var children = 0;
+        try
+        {
+            foreach (var extract in ready.GetConsumingEnumerable(cancellationToken))
+            {
+                Evaluate(source.Name, extract, children, windows.People, sink, asOf, lookBack, progress, cancellationToken);
+                children += extract.Cases.Count;
+            }
+        }
+        catch
+        {
+            // The evaluation failed or was cancelled: stop the reader and report this failure, not its cancellation.
+            stop.Cancel();
+            try
+            {
+                reader.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        // The reader ends the queue when it finishes or fails; a failure (disorder, a bad table) is rethrown here.
+        reader.GetAwaiter().GetResult();
+        return new SourceRead(rows, children, true, null);
+    }
+
+    /// <summary>Evaluates one extract's children in batches, a window of batches at a time on every core; each
+    /// batch's findings are written in child order, so the files are the same whatever the number of cores.</summary>
+    private void Evaluate(string source, SourceExtract extract, int before, int total, SourceSink sink, LocalDate asOf,
+        LocalDate lookBack, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var cases = extract.Cases;
         var batches = (cases.Count + BatchSize - 1) / BatchSize;
         var window = Math.Max(2, Environment.ProcessorCount * 2);
+        var done = before;
         for (var first = 0; first < batches; first += window)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -179,15 +273,22 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             });
             foreach (var batch in results)
             {
-                yield return batch;
+                sink.Add(batch);
+                done += batch.Children;
+                progress?.Report(new ScanProgress(source, "evaluating", done, Math.Max(total, done)));
             }
         }
     }
 
+    /// <summary>One batch of children evaluated: its findings as CSV text, exceptions, counts and rule failures.</summary>
+    private sealed record Batch(int Children, StringBuilder Csv, int Findings, List<ExceptionEntry> Exceptions,
+        Dictionary<(string, FindingStatus), int> Counts, List<RuleFailure> Failures);
+
     private Batch EvaluateBatch(SourceExtract extract, int from, int to, LocalDate asOf, LocalDate lookBack)
     {
-        var text = new StringWriter(new StringBuilder(16 * 1024));
-        var exceptions = new List<ExceptionRow>();
+        var csv = new StringBuilder(64 * 1024);
+        var text = new StringWriter(csv);
+        var exceptions = new List<ExceptionEntry>();
         var failures = new List<RuleFailure>();
         var counts = new Dictionary<(string, FindingStatus), int>();
         var findings = 0;
@@ -195,39 +296,86 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         {
             foreach (var f in engine.Evaluate(extract.Cases[i], extract.Directory, asOf, failures))
             {
+                var start = csv.Length;
                 FindingRows.Write(text, f);
                 findings++;
                 counts[(f.RuleId, f.Status)] = counts.GetValueOrDefault((f.RuleId, f.Status)) + 1;
                 if (IsListed(f, lookBack))
                 {
-                    exceptions.Add(ExceptionRow.From(f, FindingRows.Row(f)));
+                    // An exception list row is the same line as in findings.csv.
+                    exceptions.Add(ExceptionEntry.Of(f, start, csv.Length - start));
                 }
             }
         }
 
-        return new Batch(to - from, text.ToString(), findings, exceptions,
-            [.. counts.Select(c => (c.Key.Item1, c.Key.Item2, c.Value))], failures);
+        return new Batch(to - from, csv, findings, exceptions, counts, failures);
     }
 
-    /// <summary>Reads a source and refuses an extract much smaller than its last good one (a half-written export).</summary>
-    private SourceExtract Read(ScanSource source, LastGood? previous, RejectionLog rejections, CancellationToken cancellationToken)
+    /// <summary>
+    /// A source's findings as they are evaluated: written to findings.csv (and the source history) at once, the rest
+    /// kept until the source has been read to the end. <see cref="Rollback"/> takes back what was written since a mark.
+    /// </summary>
+    private sealed class SourceSink(StreamWriter findings, TextWriter? recording, ExceptionList exceptions)
     {
-        if (!_adapters.TryGetValue(source.Kind, out var adapter))
+        public int Findings { get; private set; }
+        public List<RuleFailure> Failures { get; } = [];
+        public Dictionary<(string, FindingStatus), int> Counts { get; private set; } = [];
+
+        public void Add(Batch batch)
         {
-            throw new SourceFailedException($"no adapter for source kind '{source.Kind}' (known: {string.Join(", ", _adapters.Keys)}).");
+            findings.Write(batch.Csv);
+            recording?.Write(batch.Csv);
+            exceptions.Add(batch.Csv, batch.Exceptions);
+            Findings += batch.Findings;
+            Failures.AddRange(batch.Failures);
+            foreach (var (key, n) in batch.Counts)
+            {
+                Counts[key] = Counts.GetValueOrDefault(key) + n;
+            }
         }
 
-        var extract = adapter.Read(source.Name, source.Tables, source.Options, rejections, cancellationToken);
+        public Mark Mark()
+        {
+            findings.Flush();
+            recording?.Flush();
+            return new Mark(findings.BaseStream.Position, (recording as StreamWriter)?.BaseStream.Position ?? 0, exceptions.Mark());
+        }
+
+        public void Rollback(Mark mark)
+        {
+            Truncate(findings, mark.Findings);
+            if (recording is StreamWriter r)
+            {
+                Truncate(r, mark.Recording);
+            }
+
+            exceptions.Rollback(mark.Exceptions);
+            Findings = 0;
+            Failures.Clear();
+            Counts = [];
+        }
+    }
+
+    private sealed record Mark(long Findings, long Recording, (int, long) Exceptions);
+
+    private static void Truncate(StreamWriter writer, long position)
+    {
+        writer.Flush();
+        writer.BaseStream.SetLength(position);
+        writer.BaseStream.Position = position;
+    }
+
+    /// <summary>Refuses an extract much smaller than its last good one (a half-written export).</summary>
+    private static void CheckSize(ScanSource source, LastGood? previous, long rowsRead)
+    {
         var fraction = source.Options.MinimumRowFraction;
-        if (previous is not null && fraction > 0 && extract.RowsRead < previous.RowsRead * fraction)
+        if (previous is not null && fraction > 0 && rowsRead < previous.RowsRead * fraction)
         {
             throw new SourceFailedException(string.Format(CultureInfo.InvariantCulture,
                 "the extract has {0} rows, fewer than {1:0%} of the last good extract ({2} rows, as of {3:yyyy-MM-dd}); " +
                 "it looks empty or truncated (Sources:{4}:MinimumRowFraction).",
-                extract.RowsRead, fraction, previous.RowsRead, previous.AsOf, source.Name));
+                rowsRead, fraction, previous.RowsRead, previous.AsOf, source.Name));
         }
-
-        return extract;
     }
 
     /// <summary>Exception list membership: late, overdue and missing-data, less late rows older than the look-back.</summary>
@@ -236,6 +384,14 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         FindingStatus.Late => f.CompletedDate >= cutoff,
         FindingStatus.Overdue => f.LapsedOn is not { } lapsed || lapsed >= cutoff,
         _ => true,
+    };
+
+    /// <summary>The same judgement for a findings.csv row kept from an earlier scan, from its columns.</summary>
+    private static bool IsListed(string[] row, LocalDate cutoff) => row[1] switch
+    {
+        "late" => string.CompareOrdinal(row[7], FindingRows.Date(cutoff)) >= 0,
+        "overdue" or "missing-data" => true,
+        _ => false,
     };
 
     private LocalDate LookBackCutoff(LocalDate asOf)
@@ -249,23 +405,16 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         };
     }
 
-    private static void WriteExceptions(string path, List<ExceptionRow> exceptions)
-    {
-        using var writer = CsvText.Create(path);
-        var csv = new CsvText(writer);
-        csv.Row(FindingRows.Header);
-        foreach (var e in exceptions.OrderBy(e => e.SortKey, StringComparer.Ordinal))
-        {
-            csv.Row(e.Row);
-        }
-    }
-
     private static void WriteRejected(string path, IReadOnlyList<Rejection> rejections, List<RuleFailure> failures)
     {
         using var writer = CsvText.Create(path);
         var csv = new CsvText(writer);
         csv.Row("source", "file", "line", "record_id", "field", "problem");
-        foreach (var r in rejections)
+        // In reading order of sources, then by file and line: the same list whether the source was streamed in
+        // windows or read whole.
+        var sources = rejections.Select(r => r.Source).Distinct().Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        foreach (var r in rejections.OrderBy(r => sources[r.Source]).ThenBy(r => r.File, StringComparer.Ordinal)
+                     .ThenBy(r => r.Line.Length).ThenBy(r => r.Line, StringComparer.Ordinal))
         {
             csv.Row(r.Source, r.File, r.Line, r.RecordId, r.Field, r.Problem);
         }
@@ -297,31 +446,4 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             }
         }
     }
-}
-
-/// <summary>A row of the exception list with its sort key: team, worker, child, due date (empty last), rule.</summary>
-internal sealed record ExceptionRow(string SortKey, IReadOnlyList<string?> Row)
-{
-    private const char Last = '\uffff';
-
-    public static ExceptionRow From(Finding f, string?[] row) => new(Key(f.Team, f.WorkerId, row[2], FindingRows.Date(f.DueDate), f.RuleId), row);
-
-    /// <summary>A findings.csv row kept from an earlier scan, if it belongs on the list (same rules as a new one,
-    /// judged from its columns).</summary>
-    public static ExceptionRow? From(string[] row, LocalDate lookBack)
-    {
-        var status = row[1];
-        var listed = status switch
-        {
-            "late" => string.CompareOrdinal(row[7], FindingRows.Date(lookBack)) >= 0,
-            "overdue" or "missing-data" => true,
-            _ => false,
-        };
-        return listed ? new ExceptionRow(Key(row[11], row[10], row[2], row[6], row[0]), row) : null;
-    }
-
-    private static string Key(string? team, string? worker, string? child, string? due, string rule) =>
-        string.Join('\u0001', Or(team), Or(worker), child, Or(due), rule);
-
-    private static string Or(string? s) => string.IsNullOrEmpty(s) ? Last.ToString() : s;
 }

@@ -33,6 +33,41 @@ public sealed class RejectionLog
         }
     }
 
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    /// <summary>Drops the rejections added after the first <paramref name="count"/> that <paramref name="drop"/> picks
+    /// (all of them by default): a source read again from the start, or a table every window reads again.</summary>
+    public void RemoveAfter(int count, Func<Rejection, bool>? drop = null)
+    {
+        lock (_lock)
+        {
+            var removed = 0;
+            for (var i = _items.Count - 1; i >= count; i--)
+            {
+                if (drop is null || drop(_items[i]))
+                {
+                    _items.RemoveAt(i);
+                    removed++;
+                }
+            }
+
+            if (removed > 0)
+            {
+                _rows.Clear();
+                _rows.UnionWith(_items.Select(r => (r.Source, r.File, r.Line)));
+            }
+        }
+    }
+
     /// <summary>How many distinct input rows of a source had at least one rejected field.</summary>
     public int RowsRejected(string source)
     {

@@ -25,6 +25,8 @@ public sealed class StandardAdapter : ISourceAdapter
 
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
+    public Streaming.StreamLayout Streaming => StandardLayout.Stream;
+
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
         CancellationToken cancellationToken = default) =>
         new Reader(name, tables, options, rejections, cancellationToken).Read();

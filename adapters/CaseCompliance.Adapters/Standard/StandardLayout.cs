@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Domain;
 
 namespace CaseCompliance.Adapters.Standard;
@@ -47,6 +48,29 @@ public static class StandardLayout
         new("cc_audit_actions", false, [Dataset.AuditActions], ["act_id", "act_audit_id", "act_description", "act_owner", "act_due_date", "act_completed_date"]),
         new("cc_person_details", false, [Dataset.PersonDetails], ["pdet_person_id", "pdet_telephone", "pdet_ethnicity_detail", "pdet_primary_need"]),
     ];
+
+    /// <summary>
+    /// How each table links to a child, for streaming: a table with a <c>*_person_id</c> column by that column; the
+    /// detail tables by the record they describe; professionals and departments are the directory.
+    /// </summary>
+    public static readonly StreamLayout Stream = new("ssd_person", "pers_person_id",
+        Tables.Skip(1).Where(t => t.Columns.Any(c => c.EndsWith("_person_id", StringComparison.Ordinal)))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink(t.Columns.First(c => c.EndsWith("_person_id", StringComparison.Ordinal)))))
+            .Concat(new Dictionary<string, TableLink>
+            {
+                ["ssd_cla_reviews"] = new ParentLink("clar_cla_id", new ParentKey("ssd_cla_episodes", "clae_cla_id")),
+                ["cc_contact_decisions"] = new ParentLink("cdec_contact_id", new ParentKey("ssd_contacts", "cont_contact_id")),
+                ["cc_assessment_review_points"] = new ParentLink("arp_assessment_id", new ParentKey("ssd_cin_assessments", "cina_assessment_id")),
+                ["cc_visit_details"] = new ParentLink("vdet_visit_id", new ParentKey("ssd_cin_visits", "cinv_cin_visit_id"),
+                    new ParentKey("ssd_cp_visits", "cppv_cp_visit_id"), new ParentKey("ssd_cla_visits", "clav_cla_visit_id"),
+                    new ParentKey("cc_eh_contacts", "ehco_id"), new ParentKey("cc_visits", "visi_id")),
+                ["cc_plan_visit_frequency"] = new ParentLink("pvf_plan_id", new ParentKey("ssd_cin_plans", "cinp_cin_plan_id"),
+                    new ParentKey("ssd_cp_plans", "cppl_cp_plan_id")),
+                ["cc_placement_details"] = new ParentLink("pdet_placement_id", new ParentKey("ssd_cla_placement", "clap_cla_placement_id")),
+                ["cc_audit_actions"] = new ParentLink("act_audit_id", new ParentKey("cc_audits", "aud_id")),
+            })
+            .ToDictionary(StringComparer.OrdinalIgnoreCase),
+        ["ssd_professionals", "ssd_department"]);
 
     public static readonly IReadOnlyDictionary<string, MeetingType> MeetingTypes = new Dictionary<string, MeetingType>(StringComparer.OrdinalIgnoreCase)
     {

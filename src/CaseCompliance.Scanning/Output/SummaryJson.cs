@@ -38,6 +38,12 @@ public static class SummaryJson
             json.WriteNumber("records_rejected", s.RecordsRejected);
             json.WriteNumber("children", s.Children);
             json.WriteNumber("findings", s.Findings);
+            json.WriteString("reading", s.Reading);
+            if (s.ReadingNote is not null)
+            {
+                json.WriteString("reading_note", s.ReadingNote);
+            }
+
             if (s.KeptFrom is { } kept)
             {
                 json.WriteString("findings_kept_from", FindingRows.Date(kept));

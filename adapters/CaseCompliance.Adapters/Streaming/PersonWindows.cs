@@ -1,0 +1,394 @@
+using CaseCompliance.Adapters.Reading;
+using CaseCompliance.Adapters.Tables;
+
+namespace CaseCompliance.Adapters.Streaming;
+
+/// <summary>A linked table's rows are not in the person table's order, so the extract cannot be streamed.</summary>
+public sealed class ExtractNotOrderedException(string message) : Exception(message);
+
+/// <summary>
+/// Reads an extract a window of children at a time, so that memory holds one window rather than the whole extract.
+/// A window is the next run of rows of the person table; every linked table is read alongside it with one cursor per
+/// table, and hands the window the rows that belong to its children. This needs each linked table to list its rows in
+/// the person table's order (the order a database export by person gives, and the generator writes); a table found
+/// out of that order raises <see cref="ExtractNotOrderedException"/> and the caller reads the source whole instead.
+/// <para>
+/// Rows naming a person or parent record that does not exist are handed to the window being read, where the adapter
+/// rejects them exactly as it would have reading the whole extract. A person row is placed exactly (a first pass
+/// reads the person ids and their order). A parent-linked row (a visit's details) is placed once its parent has been
+/// read; a row whose parent is in no window yet waits, and is judged an orphan only when a later row of the same
+/// table belongs to the window being read, which in person order proves its parent is nowhere ahead.
+/// </para>
+/// </summary>
+public sealed class PersonWindows
+{
+    /// <summary>Unplaced parent-linked rows a table may hold while looking ahead before it stops for the window.</summary>
+    private const int LookAhead = 10_000;
+
+    private readonly ITableSource _inner;
+    private readonly StreamLayout _layout;
+    private readonly ColumnMap _columns;
+    private readonly int _size;
+    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
+    private readonly SeenKeys _seen = new();
+    private readonly HashSet<(int Space, string Key)> _orphans = [];
+    private readonly Dictionary<string, int> _spaces = new(StringComparer.OrdinalIgnoreCase);
+
+    private PersonWindows(ITableSource inner, StreamLayout layout, ColumnMap columns, int size)
+    {
+        _inner = inner;
+        _layout = layout;
+        _columns = columns;
+        _size = size;
+    }
+
+    /// <summary>Rows of the person table: the children to come, for progress.</summary>
+    public int People { get; private set; }
+
+    /// <summary>Rows of the directory tables, which every window is given again.</summary>
+    public long DirectoryRows { get; private set; }
+
+    /// <summary>How the directory tables are named in rejections (their rejections are kept from the first window only).</summary>
+    public IReadOnlySet<string> DirectoryFiles { get; private set; } = new HashSet<string>();
+
+    /// <summary>
+    /// Prepares streaming, reading the person table's ids once; null when the person table repeats an id (the
+    /// adapter's duplicate rule needs the whole table) or is absent, so the caller reads the source whole.
+    /// </summary>
+    public static PersonWindows? Open(ITableSource inner, StreamLayout layout, ColumnMap columns, int size,
+        CancellationToken cancellationToken)
+    {
+        if (!inner.Exists(layout.PersonTable))
+        {
+            return null;
+        }
+
+        var windows = new PersonWindows(inner, layout, columns, Math.Max(1, size));
+        var column = columns.Name(layout.PersonTable, layout.PersonIdColumn);
+        var ordinal = 0;
+        foreach (var row in inner.Read(layout.PersonTable, cancellationToken))
+        {
+            if (Key(row, column) is { } id && !windows._ordinals.TryAdd(id, ordinal))
+            {
+                return null;
+            }
+
+            ordinal++;
+        }
+
+        windows.People = ordinal;
+        return windows;
+    }
+
+    /// <summary>The windows in person order, each a table source holding only that window's rows.</summary>
+    public IEnumerable<ITableSource> Read(CancellationToken cancellationToken)
+    {
+        var tables = Order();
+        var directory = _layout.DirectoryTables.Where(_inner.Exists).ToDictionary(t => t,
+            t => _inner.Read(t, cancellationToken).ToList(), StringComparer.OrdinalIgnoreCase);
+        DirectoryRows = directory.Values.Sum(rows => (long)rows.Count);
+        DirectoryFiles = directory.Keys.Select(_inner.Describe).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, IReadOnlyCollection<string>?>(StringComparer.OrdinalIgnoreCase);
+        var persons = new Cursor(_inner.Read(_layout.PersonTable, cancellationToken).GetEnumerator());
+        try
+        {
+            var start = 0;
+            var last = false;
+            while (!last)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var rows = new Dictionary<string, List<TableRow>>(directory, StringComparer.OrdinalIgnoreCase);
+                var personRows = new List<TableRow>(_size);
+                while (personRows.Count < _size && persons.Next() is { } row)
+                {
+                    personRows.Add(row);
+                }
+
+                last = persons.Peek() is null;
+                rows[_layout.PersonTable] = personRows;
+                var end = start + personRows.Count;
+                var ids = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var table in tables)
+                {
+                    rows[table.Name] = table.Link is PersonLink
+                        ? table.TakePersonRows(this, start, end, last)
+                        : table.TakeParentRows(this, ids, last);
+                    if (table.IsParent)
+                    {
+                        ids[table.Name] = Remember(table, rows[table.Name]);
+                    }
+                }
+
+                start = end;
+                yield return new WindowTables(_inner, rows, headers);
+            }
+        }
+        finally
+        {
+            persons.Dispose();
+            foreach (var table in tables)
+            {
+                table.Dispose();
+            }
+        }
+    }
+
+    private HashSet<string> Remember(LinkedTable table, List<TableRow> rows) =>
+        Remember(Space(table.Name), rows, table.Name, table.IdColumn!);
+
+    /// <summary>Marks a window's record ids as read; an id judged an orphan in an earlier window proves the disorder.</summary>
+    private HashSet<string> Remember(int space, List<TableRow> rows, string table, string idColumn)
+    {
+        var column = _columns.Name(table, idColumn);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (Key(row, column) is not { } id || !ids.Add(id))
+            {
+                continue;
+            }
+
+            if (_orphans.Count > 0 && _orphans.Contains((space, id)))
+            {
+                throw NotOrdered(table, row, $"record {id} appears after rows that name it");
+            }
+
+            _seen.Add(space, id);
+        }
+
+        return ids;
+    }
+
+    private int Space(string table)
+    {
+        if (!_spaces.TryGetValue(table, out var space))
+        {
+            space = _spaces.Count + 1;
+            _spaces[table] = space;
+        }
+
+        return space;
+    }
+
+    private ExtractNotOrderedException NotOrdered(string table, TableRow row, string why) =>
+        new($"{row.File} line {row.Line}: {why}; {table} is not in the order of {_layout.PersonTable}, so the source is read whole.");
+
+    /// <summary>The linked tables, parents before the tables that name them.</summary>
+    private List<LinkedTable> Order()
+    {
+        var parents = _layout.Links.Values.OfType<ParentLink>().SelectMany(l => l.Parents)
+            .GroupBy(p => p.Table, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().IdColumn, StringComparer.OrdinalIgnoreCase);
+        var pending = _layout.Links.Where(l => _inner.Exists(l.Key)).ToList();
+        var ordered = new List<LinkedTable>();
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { _layout.PersonTable };
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(l => l.Value is PersonLink ||
+                ((ParentLink)l.Value).Parents.All(p => done.Contains(p.Table) || !_inner.Exists(p.Table))).ToList();
+            if (ready.Count == 0)
+            {
+                throw new InvalidOperationException($"the stream layout's parent links form a cycle: {string.Join(", ", pending.Select(p => p.Key))}");
+            }
+
+            foreach (var (name, link) in ready)
+            {
+                ordered.Add(new LinkedTable(name, link, parents.GetValueOrDefault(name),
+                    _columns.Name(name, link is PersonLink p ? p.Column : ((ParentLink)link).Column), _inner));
+                done.Add(name);
+                pending.RemoveAll(x => x.Key == name);
+            }
+        }
+
+        return ordered;
+    }
+
+    private static string? Key(TableRow row, string column) =>
+        row[column] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    /// <summary>A linked table's cursor and the rows it holds back for later windows.</summary>
+    private sealed class LinkedTable(string name, TableLink link, string? idColumn, string keyColumn, ITableSource inner) : IDisposable
+    {
+        private Cursor? _cursor;
+        private List<TableRow> _waiting = [];
+
+        public string Name => name;
+        public TableLink Link => link;
+        public string? IdColumn => idColumn;
+        public bool IsParent => idColumn is not null;
+
+        private Cursor Rows() => _cursor ??= new Cursor(inner.Read(name, CancellationToken.None).GetEnumerator());
+
+        /// <summary>The rows naming a person of the window (or no known person); stops at the first person beyond it.</summary>
+        public List<TableRow> TakePersonRows(PersonWindows w, int start, int end, bool last)
+        {
+            var taken = new List<TableRow>();
+            var rows = Rows();
+            while (rows.Peek() is { } row)
+            {
+                if (Key(row, keyColumn) is { } key && w._ordinals.TryGetValue(key, out var ordinal))
+                {
+                    if (ordinal < start)
+                    {
+                        throw w.NotOrdered(name, row, $"person {key} comes after later people's rows");
+                    }
+
+                    if (ordinal >= end && !last)
+                    {
+                        break;
+                    }
+                }
+
+                taken.Add(rows.Next()!);
+            }
+
+            return taken;
+        }
+
+        /// <summary>
+        /// The rows naming a parent record of the window. Rows naming a parent not read yet wait; those followed by a
+        /// row of this window name no parent at all (orphans) and go to this window to be rejected.
+        /// </summary>
+        public List<TableRow> TakeParentRows(PersonWindows w, Dictionary<string, HashSet<string>> windowIds, bool last)
+        {
+            var parents = ((ParentLink)link).Parents.Select(p => p.Table).ToArray();
+            var taken = new List<TableRow>();
+            var unplaced = new List<TableRow>();
+            var rows = Rows();
+            var waiting = _waiting;
+            _waiting = [];
+            var i = 0;
+            while (true)
+            {
+                TableRow? row;
+                if (i < waiting.Count)
+                {
+                    row = waiting[i++];
+                }
+                else if (unplaced.Count >= LookAhead && !last)
+                {
+                    break;
+                }
+                else
+                {
+                    row = rows.Next();
+                }
+
+                if (row is null)
+                {
+                    break;
+                }
+
+                var key = Key(row, keyColumn);
+                if (key is not null && !parents.Any(p => windowIds.TryGetValue(p, out var ids) && ids.Contains(key)))
+                {
+                    unplaced.Add(row);
+                    continue;
+                }
+
+                Orphans(w, unplaced, parents, taken);
+                taken.Add(row);
+            }
+
+            if (last)
+            {
+                Orphans(w, unplaced, parents, taken);
+            }
+            else
+            {
+                _waiting = unplaced;
+            }
+
+            return taken;
+        }
+
+        private void Orphans(PersonWindows w, List<TableRow> unplaced, string[] parents, List<TableRow> taken)
+        {
+            foreach (var row in unplaced)
+            {
+                var key = Key(row, keyColumn)!;
+                foreach (var parent in parents)
+                {
+                    var space = w.Space(parent);
+                    if (w._seen.MayContain(space, key))
+                    {
+                        throw w.NotOrdered(name, row, $"its {parent} record {key} was in an earlier part of the extract");
+                    }
+
+                    w._orphans.Add((space, key));
+                }
+
+                taken.Add(row);
+            }
+
+            unplaced.Clear();
+        }
+
+        public void Dispose() => _cursor?.Dispose();
+    }
+
+    /// <summary>An enumerator with one row of look-ahead.</summary>
+    private sealed class Cursor(IEnumerator<TableRow> rows) : IDisposable
+    {
+        private TableRow? _next;
+        private bool _done;
+
+        public TableRow? Peek()
+        {
+            if (_next is null && !_done)
+            {
+                if (rows.MoveNext())
+                {
+                    _next = rows.Current;
+                }
+                else
+                {
+                    _done = true;
+                }
+            }
+
+            return _next;
+        }
+
+        public TableRow? Next()
+        {
+            var row = Peek();
+            _next = null;
+            return row;
+        }
+
+        public void Dispose() => rows.Dispose();
+    }
+
+    /// <summary>One window's tables: the rows read for it, the directory tables whole, headers from the source.</summary>
+    private sealed class WindowTables(ITableSource inner, Dictionary<string, List<TableRow>> rows,
+        Dictionary<string, IReadOnlyCollection<string>?> headers) : ITableSource
+    {
+        public string Location => inner.Location;
+
+        public bool Exists(string table) => inner.Exists(table);
+
+        public string Describe(string table) => inner.Describe(table);
+
+        public IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default) =>
+            rows.TryGetValue(table, out var list)
+                ? list
+                : inner.Exists(table)
+                    ? throw new InvalidOperationException($"{table} is read by the adapter but has no link in its stream layout")
+                    : inner.Read(table, cancellationToken);
+
+        public IReadOnlyCollection<string>? Header(string table)
+        {
+            lock (headers)
+            {
+                if (!headers.TryGetValue(table, out var header))
+                {
+                    header = inner.Header(table);
+                    headers[table] = header;
+                }
+
+                return header;
+            }
+        }
+    }
+}
