@@ -31,7 +31,7 @@ public sealed class PersonWindows
     private readonly int _size;
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private readonly SeenKeys _seen = new();
-    private readonly HashSet<(int Space, string Key)> _orphans = [];
+    private readonly Dictionary<(int Space, string Key), string> _orphans = [];
     private readonly Dictionary<string, int> _spaces = new(StringComparer.OrdinalIgnoreCase);
 
     private PersonWindows(ITableSource inner, StreamLayout layout, ColumnMap columns, int size)
@@ -148,9 +148,9 @@ public sealed class PersonWindows
                 continue;
             }
 
-            if (_orphans.Count > 0 && _orphans.Contains((space, id)))
+            if (_orphans.Count > 0 && _orphans.TryGetValue((space, id), out var naming))
             {
-                throw NotOrdered(table, row, $"record {id} appears after rows that name it");
+                throw NotOrdered(naming, row, $"{table} record {id} comes after the {naming} rows that name it");
             }
 
             _seen.Add(space, id);
@@ -315,7 +315,7 @@ public sealed class PersonWindows
                         throw w.NotOrdered(name, row, $"its {parent} record {key} was in an earlier part of the extract");
                     }
 
-                    w._orphans.Add((space, key));
+                    w._orphans.TryAdd((space, key), name);
                 }
 
                 taken.Add(row);

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using CaseCompliance.Host.Tests;
+
+namespace CaseCompliance.Generation.Tests;
+
+/// <summary>
+/// The scan streams an extract a window of children at a time. Through the real executable, on a generated caseload
+/// with its planted data-quality faults: small windows write byte-identical files to reading the source whole; a table
+/// out of person order (person-linked or detail table) is detected and the source read whole with the same results;
+/// rows naming a missing person or record are rejected just as when read whole, and the source still streams.
+/// </summary>
+public sealed class StreamingTests(StreamingTests.Extract extract) : IClassFixture<StreamingTests.Extract>
+{
+    private const string AsOf = "2026-11-20";
+    private static readonly string[] Outputs = ["findings.csv", "exceptions.csv", "rejected.csv"];
+
+    /// <summary>900 generated children in the standard layout, with the generator's planted faults.</summary>
+    public sealed class Extract : IDisposable
+    {
+        private readonly TempFolder _tmp = new();
+
+        public Extract()
+        {
+            var result = Cli.Run(_tmp.Path, "generate", "--config", Fixtures.Config(_tmp), "--children", "900", "--seed", "77",
+                "--format", "standard", "--as-of", AsOf, "--out", _tmp.File("extract"));
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            File.Delete(Path.Combine(Folder, "expected.csv"));
+        }
+
+        public string Folder => _tmp.File("extract");
+
+        public void Dispose() => _tmp.Dispose();
+    }
+
+    private sealed record Scan(string Out, JsonElement Source);
+
+    private static Scan Run(TempFolder tmp, string folder, int window, string name)
+    {
+        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["standard"] = folder },
+            root => root["Sources"]!["standard"]!["StreamWindow"] = window);
+        var outDir = tmp.File("out-" + name);
+        var result = Cli.Run(tmp.Path, "scan", "--config", config, "--as-of", AsOf, "--out", outDir, "--no-store");
+        Assert.True(result.ExitCode is 0 or 3, result.Stdout + result.Stderr);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        return new Scan(outDir, summary.RootElement.GetProperty("sources")[0].Clone());
+    }
+
+    private static void AssertSameFiles(Scan expected, Scan actual)
+    {
+        foreach (var file in Outputs)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(expected.Out, file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(actual.Out, file))), $"{file} differs");
+        }
+
+        foreach (var field in new[] { "records_read", "records_rejected", "children", "findings" })
+        {
+            Assert.Equal(expected.Source.GetProperty(field).GetInt64(), actual.Source.GetProperty(field).GetInt64());
+        }
+    }
+
+    /// <summary>A copy of the extract with one table's data rows rewritten.</summary>
+    private static string Copy(TempFolder tmp, string from, string table, Func<List<string>, List<string>> rows)
+    {
+        var to = tmp.File("copy");
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        var path = Path.Combine(to, table + ".csv");
+        var lines = File.ReadAllLines(path).ToList();
+        File.WriteAllLines(path, [lines[0], .. rows(lines.Skip(1).ToList())]);
+        return to;
+    }
+
+    [Fact]
+    public void SmallWindows_WriteTheSameFiles_AsReadingTheSourceWhole()
+    {
+        using var tmp = new TempFolder();
+        var whole = Run(tmp, extract.Folder, 0, "whole");
+        var streamed = Run(tmp, extract.Folder, 37, "streamed");
+
+        Assert.Equal("whole", whole.Source.GetProperty("reading").GetString());
+        Assert.Equal("streamed", streamed.Source.GetProperty("reading").GetString());
+        Assert.True(whole.Source.GetProperty("records_rejected").GetInt32() > 0, "the generated faults should reject rows");
+        AssertSameFiles(whole, streamed);
+    }
+
+    [Theory]
+    [InlineData("ssd_cin_visits")]
+    [InlineData("cc_visit_details")]
+    [InlineData("ssd_cla_reviews")]
+    public void TableOutOfPersonOrder_IsDetected_AndTheSourceReadWhole_WithTheSameResults(string table)
+    {
+        using var tmp = new TempFolder();
+        var folder = Copy(tmp, extract.Folder, table, rows => Enumerable.Reverse(rows).ToList());
+
+        var whole = Run(tmp, folder, 0, "whole");
+        var streamed = Run(tmp, folder, 37, "streamed");
+
+        Assert.Equal("whole", streamed.Source.GetProperty("reading").GetString());
+        Assert.Contains(table, streamed.Source.GetProperty("reading_note").GetString());
+        AssertSameFiles(whole, streamed);
+    }
+
+    [Fact]
+    public void RowsNamingNoPersonOrRecord_AreRejectedAsWhenReadWhole_AndTheSourceStillStreams()
+    {
+        using var tmp = new TempFolder();
+        var withOrphans = Copy(tmp, extract.Folder, "cc_visit_details", rows =>
+        {
+            // Detail rows for visits that do not exist, at the start, in the middle and at the end of the table.
+            var orphan = string.Join(',', ["NO-SUCH-VISIT", "", "2026-01-01"]);
+            rows.Insert(rows.Count / 2, orphan.Replace("NO-SUCH-VISIT", "NO-SUCH-VISIT-2"));
+            return [orphan.Replace("NO-SUCH-VISIT", "NO-SUCH-VISIT-1"), .. rows, orphan.Replace("NO-SUCH-VISIT", "NO-SUCH-VISIT-3")];
+        });
+        var cinVisits = Path.Combine(withOrphans, "ssd_cin_visits.csv");
+        var lines = File.ReadAllLines(cinVisits).ToList();
+        var header = lines[0].Split(',');
+        var visit = lines[lines.Count / 3].Split(',');
+        visit[Array.IndexOf(header, "cinv_person_id")] = "NOBODY";
+        visit[Array.IndexOf(header, "cinv_cin_visit_id")] = "ORPHAN-VISIT";
+        lines.Insert(lines.Count / 3, string.Join(',', visit));
+        File.WriteAllLines(cinVisits, lines);
+
+        var whole = Run(tmp, withOrphans, 0, "whole");
+        var streamed = Run(tmp, withOrphans, 37, "streamed");
+
+        Assert.Equal("streamed", streamed.Source.GetProperty("reading").GetString());
+        AssertSameFiles(whole, streamed);
+        var rejected = CsvFile.Read(Path.Combine(streamed.Out, "rejected.csv")).Rows;
+        foreach (var id in new[] { "NO-SUCH-VISIT-1", "NO-SUCH-VISIT-2", "NO-SUCH-VISIT-3" })
+        {
+            Assert.Contains(rejected, r => r["file"] == "cc_visit_details.csv" && r["record_id"] == id && r["problem"].Contains("no visit"));
+        }
+
+        Assert.Contains(rejected, r => r["file"] == "ssd_cin_visits.csv" && r["record_id"] == "ORPHAN-VISIT" && r["problem"].Contains("NOBODY"));
+    }
+}
