@@ -37,7 +37,7 @@ public sealed class SourceOptions
     /// Children per window when the extract is streamed (tables in person order, see docs/performance.md); memory
     /// holds about two windows. 0 reads the source whole. An extract found out of person order is read whole anyway.
     /// </summary>
-    public int StreamWindow { get; set; } = 10_000;
+    public int StreamWindow { get; set; } = 4_000;
 
     /// <summary>Settings of an http(s):// location.</summary>
     public HttpSourceOptions Http { get; set; } = new();
