@@ -252,6 +252,7 @@ public sealed class PersonWindows
         public List<TableRow> TakeParentRows(PersonWindows w, Dictionary<string, HashSet<string>> windowIds, bool last)
         {
             var parents = ((ParentLink)link).Parents.Select(p => p.Table).ToArray();
+            var placed = parents.Select(p => windowIds.GetValueOrDefault(p)).OfType<HashSet<string>>().ToArray();
             var taken = new List<TableRow>();
             var unplaced = new List<TableRow>();
             var rows = Rows();
@@ -280,7 +281,7 @@ public sealed class PersonWindows
                 }
 
                 var key = Key(row, keyColumn);
-                if (key is not null && !parents.Any(p => windowIds.TryGetValue(p, out var ids) && ids.Contains(key)))
+                if (key is not null && !InWindow(placed, key))
                 {
                     unplaced.Add(row);
                     continue;
@@ -300,6 +301,19 @@ public sealed class PersonWindows
             }
 
             return taken;
+        }
+
+        private static bool InWindow(HashSet<string>[] placed, string key)
+        {
+            foreach (var ids in placed)
+            {
+                if (ids.Contains(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Orphans(PersonWindows w, List<TableRow> unplaced, string[] parents, List<TableRow> taken)
