@@ -1,6 +1,9 @@
 using CaseCompliance.Adapters;
+using CaseCompliance.Alerts;
+using CaseCompliance.Host.Service;
 using CaseCompliance.Rules;
 using CaseCompliance.Scanning;
+using CaseCompliance.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -12,6 +15,13 @@ public static class Composition
     public static ServiceProvider Build(AppConfiguration configuration, IClock? clock = null)
     {
         var services = new ServiceCollection();
+        services.AddLayers(configuration, clock);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>Everything a scan needs, for the command line and the service alike.</summary>
+    public static IServiceCollection AddLayers(this IServiceCollection services, AppConfiguration configuration, IClock? clock = null)
+    {
         services.AddSingleton(configuration);
         services.AddSingleton(clock ?? SystemClock.Instance);
         services.AddSingleton(_ => configuration.LoadCalendar());
@@ -19,6 +29,11 @@ public static class Composition
         services.AddRules(configuration.Root);
         services.AddAdapters(configuration.Root);
         services.AddScanning(configuration.Root);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        services.AddStorage(configuration.Root, configuration.BaseDirectory);
+        services.AddSingleton<Func<LocalDate, int, LocalDate>>(sp => sp.GetRequiredService<Rules.Calendar.WorkingDayCalendar>().AddWorkingDays);
+        services.AddAlerts(configuration.Root);
+        services.AddSingleton<ScanPipeline>(sp => new ScanPipeline(sp.GetRequiredService<Scanner>(), sp.GetRequiredService<IScanStore>(),
+            sp.GetRequiredService<OutputOptions>(), sp.GetRequiredService<IClock>(), AlertsStep.Create(sp)));
+        return services;
     }
 }

@@ -1,5 +1,6 @@
 using CaseCompliance.Host;
 using CaseCompliance.Host.Cli;
+using CaseCompliance.Host.Service;
 using Serilog;
 
 // CaseCompliance: one executable for the command line and the service (cli-and-outputs.md).
@@ -24,7 +25,7 @@ try
         "rules" => RulesCommand.Run(arguments, configuration, Console.Out),
         "check-config" => CheckConfigCommand.Run(configuration, Console.Out),
         "generate" => GenerateCommand.Run(arguments, configuration, Console.Out, Console.Error),
-        _ => Unavailable(arguments.Verb),
+        _ => await ServeCommand.RunAsync(arguments, configuration),
     };
 }
 catch (UsageException e)
@@ -47,10 +48,4 @@ catch (Exception e)
 finally
 {
     await Log.CloseAndFlushAsync();
-}
-
-static int Unavailable(string verb)
-{
-    Console.Error.WriteLine($"casecompliance: '{verb}' (the long-running service) is not available in this version; use scan, rules, check-config or generate.");
-    return ExitCodes.Usage;
 }

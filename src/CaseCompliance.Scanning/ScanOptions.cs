@@ -10,4 +10,10 @@ public sealed class OutputOptions
 
     /// <summary><c>late</c> rows completed (and lapsed overdue rows ended) before this look-back are left out of exceptions.</summary>
     public Timescale ExceptionLookBack { get; set; } = Timescale.Months(12);
+
+    /// <summary>Whether each scan also writes one workbook per team under <c>teams/&lt;as-of date&gt;/</c>.</summary>
+    public bool TeamFiles { get; set; } = true;
+
+    /// <summary>Dated team folders older than this before the as-of date are removed (days, weeks or months).</summary>
+    public Timescale TeamFolderRetention { get; set; } = Timescale.Days(90);
 }

@@ -27,7 +27,8 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         adapters.ToDictionary(a => a.Kind, StringComparer.OrdinalIgnoreCase);
 
     public ScanResult Run(IReadOnlyList<ScanSource> sources, LocalDate asOf, string outputDirectory,
-        IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default, bool store = true)
+        IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default, bool store = true,
+        IScanObserver? observer = null)
     {
         var started = clock.GetCurrentInstant();
         var scanId = Guid.CreateVersion7(started.ToDateTimeOffset());
@@ -58,7 +59,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                 SourceRead read;
                 try
                 {
-                    read = ReadAndEvaluate(source, sink, asOf, lookBack, rejections, progress, cancellationToken);
+                    read = ReadAndEvaluate(source, sink, asOf, lookBack, rejections, progress, observer, cancellationToken);
                     CheckSize(source, previous, read.RowsRead);
                 }
                 catch (Exception e) when (e is SourceFailedException or IOException or UnauthorizedAccessException)
@@ -124,7 +125,9 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             }
         }
 
-        exceptions.WriteSorted(files.Temp("exceptions.csv"));
+        var exceptionsCsv = files.Temp("exceptions.csv");
+        exceptions.WriteSorted(exceptionsCsv);
+        ExceptionWorkbook.Write(files.Temp("exceptions.xlsx"), ExceptionCsv.Rows(exceptionsCsv), asOf);
         WriteRejected(files.Temp("rejected.csv"), rejections.Items, failures);
         var summaryPath = files.Temp("summary.json");
         var result = new ScanResult
@@ -160,7 +163,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     /// else the whole extract at once. A stream found out of order is taken back and the source read whole.
     /// </summary>
     private SourceRead ReadAndEvaluate(ScanSource source, SourceSink sink, LocalDate asOf, LocalDate lookBack,
-        RejectionLog rejections, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+        RejectionLog rejections, IProgress<ScanProgress>? progress, IScanObserver? observer, CancellationToken cancellationToken)
     {
         if (!_adapters.TryGetValue(source.Kind, out var adapter))
         {
@@ -176,7 +179,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             var rejectionMark = rejections.Count;
             try
             {
-                return Stream(source, adapter, windows, sink, asOf, lookBack, rejections, progress, cancellationToken);
+                return Stream(source, adapter, windows, sink, asOf, lookBack, rejections, progress, observer, cancellationToken);
             }
             catch (ExtractNotOrderedException e)
             {
@@ -187,12 +190,13 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         }
 
         var extract = adapter.Read(source.Name, source.Tables, source.Options, rejections, cancellationToken);
-        Evaluate(source.Name, extract, 0, extract.Cases.Count, sink, asOf, lookBack, progress, cancellationToken);
+        Evaluate(source.Name, extract, 0, extract.Cases.Count, sink, asOf, lookBack, progress, observer, cancellationToken);
         return new SourceRead(extract.RowsRead, extract.Cases.Count, false, note);
     }
 
     private SourceRead Stream(ScanSource source, ISourceAdapter adapter, PersonWindows windows, SourceSink sink,
-        LocalDate asOf, LocalDate lookBack, RejectionLog rejections, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+        LocalDate asOf, LocalDate lookBack, RejectionLog rejections, IProgress<ScanProgress>? progress, IScanObserver? observer,
+        CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var ready = new System.Collections.Concurrent.BlockingCollection<SourceExtract>(boundedCapacity: 1);
@@ -229,7 +233,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         {
             foreach (var extract in ready.GetConsumingEnumerable(cancellationToken))
             {
-                Evaluate(source.Name, extract, children, windows.People, sink, asOf, lookBack, progress, cancellationToken);
+                Evaluate(source.Name, extract, children, windows.People, sink, asOf, lookBack, progress, observer, cancellationToken);
                 children += extract.Cases.Count;
             }
         }
@@ -256,8 +260,9 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     /// <summary>Evaluates one extract's children in batches, a window of batches at a time on every core; each
     /// batch's findings are written in child order, so the files are the same whatever the number of cores.</summary>
     private void Evaluate(string source, SourceExtract extract, int before, int total, SourceSink sink, LocalDate asOf,
-        LocalDate lookBack, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+        LocalDate lookBack, IProgress<ScanProgress>? progress, IScanObserver? observer, CancellationToken cancellationToken)
     {
+        observer?.Read(source, extract);
         var cases = extract.Cases;
         var batches = (cases.Count + BatchSize - 1) / BatchSize;
         var window = Math.Max(2, Environment.ProcessorCount * 2);

@@ -63,7 +63,11 @@ public sealed record TeamRecord(string Source, string TeamId, string? Name, stri
 
 /// <summary>A stored scan with its comparison counts.</summary>
 public sealed record StoredScan(Guid ScanId, LocalDate AsOf, Instant StartedAt, Instant FinishedAt, string? TriggerSlot,
-    int Findings, int New, int Persisting, int Resolved, IReadOnlyList<SourceOutcome> Sources);
+    int Findings, int New, int Persisting, int Resolved, IReadOnlyList<SourceOutcome> Sources)
+{
+    /// <summary>False once retention (<see cref="StorageOptions.KeepScans"/>) has deleted the scan's findings; its counts stay.</summary>
+    public bool FindingsKept { get; init; } = true;
+}
 
 /// <summary>A stored finding: the findings.csv columns (ids prefixed) with its obligation and comparison.</summary>
 public sealed record StoredFinding(

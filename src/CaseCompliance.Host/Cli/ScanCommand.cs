@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseCompliance.Adapters;
+using CaseCompliance.Host.Service;
 using CaseCompliance.Rules.Calendar;
 using CaseCompliance.Rules.Engine;
 using CaseCompliance.Scanning;
@@ -14,8 +15,21 @@ public static class ScanCommand
 {
     public static int Run(Arguments args, AppConfiguration configuration, TextWriter stdout, TextWriter stderr, IClock? clock = null)
     {
-        using var services = Composition.Build(configuration, clock);
-        var scanner = Resolve<Scanner>(services);
+        var services = Composition.Build(configuration, clock);
+        try
+        {
+            return Run(args, configuration, stdout, stderr, services);
+        }
+        finally
+        {
+            // The scan store holds database connections and is only asynchronously disposable.
+            services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static int Run(Arguments args, AppConfiguration configuration, TextWriter stdout, TextWriter stderr, ServiceProvider services)
+    {
+        Resolve<Scanner>(services);
         var calendar = Resolve<WorkingDayCalendar>(services);
         var asOf = AppConfiguration.AsOf(args["--as-of"], services.GetRequiredService<IClock>());
         if (!calendar.Covers(asOf))
@@ -42,7 +56,10 @@ public static class ScanCommand
         var output = services.GetRequiredService<OutputOptions>();
         var outDir = args["--out"] is { } o ? Path.GetFullPath(o) : configuration.Resolve(output.Directory);
         Log.Information("Scan starting as of {AsOf} with {SourceCount} source(s)", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sources.Count);
-        var result = scanner.Run(sources, asOf, outDir, new ConsoleProgress(stderr), store: !args.Has("--no-store"));
+        var pipeline = services.GetRequiredService<ScanPipeline>();
+        var run = pipeline.RunAsync(new ScanRequest(sources, asOf, outDir, Store: !args.Has("--no-store")), new ConsoleProgress(stderr),
+            stderr, CancellationToken.None).GetAwaiter().GetResult();
+        var result = run.Scan;
         Log.Information("Scan {ScanId} finished: {Findings} findings, {Exceptions} exceptions", result.ScanId, result.FindingCount, result.ExceptionCount);
         foreach (var failed in result.Sources.Where(s => s.Status != "ok"))
         {
@@ -50,6 +67,15 @@ public static class ScanCommand
         }
 
         SummaryTable.Write(stdout, result, services.GetRequiredService<RuleEngine>().Enabled);
+        if (run.Stored is { } stored)
+        {
+            stdout.WriteLine($"Stored as scan {stored.ScanId}: {stored.New} new, {stored.Persisting} persisting, {stored.Resolved} resolved since the last scan.");
+        }
+
+        if (run.TeamFolder is { } teams)
+        {
+            stdout.WriteLine($"Team exception lists: {teams}");
+        }
         return result.HasProblems ? ExitCodes.SourceProblems : ExitCodes.Ok;
     }
 

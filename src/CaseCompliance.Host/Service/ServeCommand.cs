@@ -1,0 +1,147 @@
+using System.Text.Json;
+using CaseCompliance.Host.Cli;
+using CaseCompliance.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using Quartz;
+using Serilog;
+
+namespace CaseCompliance.Host.Service;
+
+/// <summary>
+/// <c>serve</c>: the long-running service. The generic host with Kestrel (health endpoint, later the pages), the
+/// nightly scan on Quartz, the start-up catch-up of a missed night and the alert outbox pump.
+/// </summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://localhost:5080";
+
+    public static async Task<int> RunAsync(Arguments args, AppConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        var app = Build(args, configuration);
+        await app.RunAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    public static WebApplication Build(Arguments args, AppConfiguration configuration, IClock? clock = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = configuration.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration.Root);
+        builder.WebHost.UseUrls(args["--urls"] ?? configuration.Root["Serve:Urls"] ?? DefaultUrls);
+        builder.Services.AddSerilog((services, lc) => lc.ReadFrom.Configuration(configuration.Root).ReadFrom.Services(services)
+            .Enrich.FromLogContext().Destructure.With<PersonalDataPolicy>());
+        builder.Services.AddLayers(configuration, clock);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var schedule = Bind<ScheduleOptions>(configuration, "Schedule");
+        builder.Services.AddSingleton(schedule);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = schedule.ShutdownTimeout);
+        var storage = Bind<StorageOptions>(configuration, "Storage");
+        var postgres = string.Equals(storage.Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
+        if (postgres)
+        {
+            QuartzSchema.EnsureAsync(storage.ConnectionString!, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "casecompliance";
+                o.GenerateInstanceId = true;
+            });
+            q.AddJob<NightlyScanJob>(j => j.WithIdentity(NightlyScanJob.Key).StoreDurably().WithDescription("Nightly scan of every source"));
+            if (schedule.Enabled)
+            {
+                q.AddTrigger<NightlyScanJob>(t => t.ForJob(NightlyScanJob.Key).WithIdentity("nightly-scan-cron", "casecompliance")
+                    .WithCronSchedule(schedule.Cron, c => c.InTimeZone(schedule.Zone()).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
+
+            if (postgres)
+            {
+                // Clustered: the instances share the triggers and take a database lock to fire, so each firing runs once.
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(p => p.ConnectionString = storage.ConnectionString!);
+                    s.ConfigureStore(o => o.TablePrefix = QuartzSchema.TablePrefix);
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                });
+            }
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<CatchUpService>();
+        builder.Services.AddHostedService<AlertPump>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<IScanStore>().MigrateAsync().GetAwaiter().GetResult();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapGet("/", () => Results.Text("CaseCompliance is running. Health: /health\n"));
+        return app;
+    }
+
+    private static T Bind<T>(AppConfiguration configuration, string section)
+        where T : new()
+    {
+        var value = new T();
+        try
+        {
+            configuration.Root.GetSection(section).Bind(value, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException($"{section}: {(e.InnerException ?? e).Message}", e);
+        }
+
+        return value;
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
+
+/// <summary>Healthy when the database answers; reports the last stored scan.</summary>
+public sealed class StorageHealthCheck(IScanStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latest = await store.LatestScanAsync(cancellationToken);
+            var data = new Dictionary<string, object>();
+            if (latest is not null)
+            {
+                data["last_scan_id"] = latest.ScanId.ToString();
+                data["last_scan_as_of"] = latest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                data["last_scan_finished_at"] = latest.FinishedAt.ToString();
+                data["last_scan_slot"] = latest.TriggerSlot ?? "";
+            }
+
+            return HealthCheckResult.Healthy(latest is null ? "no scan stored yet" : "database reachable", data);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"database unreachable ({e.GetType().Name})");
+        }
+    }
+}
