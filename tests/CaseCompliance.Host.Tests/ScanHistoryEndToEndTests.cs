@@ -39,7 +39,7 @@ public sealed class ScanHistoryEndToEndTests
     {
         using var folder = new TempFolder();
         var extract = folder.File("extract");
-        var generated = Cli.Run(folder.Path, "generate", "--children", "6000", "--seed", "5", "--as-of", "2026-11-20",
+        var generated = Cli.RunFromRoot("generate", "--children", "6000", "--seed", "5", "--as-of", "2026-11-20",
             "--fault-rate", "0", "--out", extract);
         Assert.Equal(0, generated.ExitCode);
         var (config, options) = await ConfigFor(provider, folder, extract);
