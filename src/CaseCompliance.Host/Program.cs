@@ -28,7 +28,7 @@ try
         _ => await ServeCommand.RunAsync(arguments, configuration),
     };
 }
-catch (UsageException e)
+catch (Exception e) when (e is UsageException or CaseCompliance.Alerts.AlertConfigurationException or CaseCompliance.Storage.StorageConfigurationException)
 {
     Console.Error.WriteLine($"casecompliance: {e.Message}");
     return ExitCodes.Usage;

@@ -41,6 +41,25 @@ public static class CheckConfigCommand
             return $"files to {configuration.Resolve(output.Directory)}";
         });
 
+        Check(problems, "Storage", () =>
+        {
+            var storage = Storage.ScanStores.ReadOptions(configuration.Root);
+            return storage.Provider == "postgresql" ? "PostgreSQL" : $"SQLite in {configuration.Resolve(storage.Directory)}";
+        });
+        Check(problems, "Alerts", () =>
+        {
+            var alerts = Alerts.AlertOptionsBinder.Bind(configuration.Root.GetSection("Alerts"));
+            var channels = new[] { alerts.EmailConfigured ? "email" : null, alerts.WebhookConfigured ? "webhook" : null }.OfType<string>().ToList();
+            return channels.Count == 0 ? "no mail server or webhook configured: digests are not sent" : $"digests by {string.Join(" and ", channels)}";
+        });
+        Check(problems, "Schedule", () =>
+        {
+            var schedule = new Service.ScheduleOptions();
+            configuration.Root.GetSection("Schedule").Bind(schedule, o => o.ErrorOnUnknownConfiguration = true);
+            var next = schedule.Expression().GetNextValidTimeAfter((clock ?? SystemClock.Instance).GetCurrentInstant().ToDateTimeOffset());
+            return $"'{schedule.Cron}' in {schedule.TimeZone}, next at {next:yyyy-MM-dd HH:mm} UTC";
+        });
+
         var adapters = new ServiceCollection().AddAdapters(configuration.Root).BuildServiceProvider().GetServices<ISourceAdapter>().ToList();
         List<Scanning.ScanSource> sources = [];
         Check(problems, "Sources", () =>
@@ -94,6 +113,7 @@ public static class CheckConfigCommand
                 stdout.WriteLine($"  ok    {section}: {check()}");
             }
             catch (Exception e) when (e is UsageException or RuleConfigurationException or SourceFailedException
+                or Alerts.AlertConfigurationException or Storage.StorageConfigurationException or TimeZoneNotFoundException
                 or InvalidOperationException or InvalidDataException or IOException or FormatException)
             {
                 var message = e is InvalidOperationException && e.InnerException is { } inner ? inner.Message : e.Message;

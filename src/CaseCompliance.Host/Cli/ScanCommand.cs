@@ -30,6 +30,9 @@ public static class ScanCommand
     private static int Run(Arguments args, AppConfiguration configuration, TextWriter stdout, TextWriter stderr, ServiceProvider services)
     {
         Resolve<Scanner>(services);
+        // Configuration mistakes in the later steps stop the scan before it starts (exit 2), not after it.
+        services.GetRequiredService<Alerts.AlertOptions>();
+        services.GetRequiredService<Storage.IScanStore>();
         var calendar = Resolve<WorkingDayCalendar>(services);
         var asOf = AppConfiguration.AsOf(args["--as-of"], services.GetRequiredService<IClock>());
         if (!calendar.Covers(asOf))

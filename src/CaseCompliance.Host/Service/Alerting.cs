@@ -13,8 +13,18 @@ public static class AlertsStep
     {
         var planner = services.GetRequiredService<AlertPlanner>();
         var delivery = services.GetRequiredService<AlertDelivery>();
-        await planner.PlanAsync(scanId, now, cancellationToken);
-        await delivery.DeliverDueAsync(now, cancellationToken);
+        var plan = await planner.PlanAsync(scanId, now, cancellationToken);
+        Log.Information("Alerts for scan {ScanId}: {Enqueued} digests queued for {Teams} teams ({Unchanged} unchanged)",
+            scanId, plan.Enqueued, plan.Teams, plan.Unchanged);
+        foreach (var warning in plan.Warnings)
+        {
+            // Routing warnings name worker ids and team names only.
+            Log.Warning("Alert routing: {Warning}", warning);
+        }
+
+        var sent = await delivery.DeliverDueAsync(now, cancellationToken);
+        Log.Information("Alerts delivered: {Sent} sent, {Failed} failed (will retry), {Dead} given up, {InDoubt} in doubt",
+            sent.Sent, sent.Failed, sent.Dead, sent.InDoubt);
     };
 }
 
@@ -28,7 +38,12 @@ public sealed class AlertPump(AlertDelivery delivery, IClock clock, ScheduleOpti
         {
             try
             {
-                await delivery.DeliverDueAsync(clock.GetCurrentInstant(), stoppingToken);
+                var sent = await delivery.DeliverDueAsync(clock.GetCurrentInstant(), stoppingToken);
+                if (sent.Sent + sent.Failed + sent.Dead + sent.InDoubt > 0)
+                {
+                    Log.Information("Alerts delivered: {Sent} sent, {Failed} failed (will retry), {Dead} given up, {InDoubt} in doubt",
+                        sent.Sent, sent.Failed, sent.Dead, sent.InDoubt);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

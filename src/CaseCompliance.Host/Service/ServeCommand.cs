@@ -81,6 +81,7 @@ public static class ServeCommand
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 
         var app = builder.Build();
+        app.Services.GetRequiredService<Alerts.AlertOptions>();
         app.Services.GetRequiredService<IScanStore>().MigrateAsync().GetAwaiter().GetResult();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
         app.MapGet("/", () => Results.Text("CaseCompliance is running. Health: /health\n"));
