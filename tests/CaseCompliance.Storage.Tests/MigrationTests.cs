@@ -40,6 +40,8 @@ public abstract class MigrationTests(StoreKind kind) : IAsyncLifetime
     }
 }
 
+/// <summary><see cref="MigrationTests"/> on SQLite.</summary>
 public sealed class SqliteMigrationTests() : MigrationTests(StoreKind.Sqlite);
 
+/// <summary><see cref="MigrationTests"/> on PostgreSQL.</summary>
 public sealed class PostgresMigrationTests() : MigrationTests(StoreKind.Postgres);

@@ -122,6 +122,8 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
     }
 }
 
+/// <summary><see cref="OutboxTests"/> on SQLite.</summary>
 public sealed class SqliteOutboxTests() : OutboxTests(StoreKind.Sqlite);
 
+/// <summary><see cref="OutboxTests"/> on PostgreSQL.</summary>
 public sealed class PostgresOutboxTests() : OutboxTests(StoreKind.Postgres);

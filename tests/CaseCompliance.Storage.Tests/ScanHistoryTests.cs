@@ -449,6 +449,8 @@ public abstract class ScanHistoryTests(StoreKind kind) : IAsyncLifetime
         findings.Single(f => f.ChildId == $"standard:{child}").Change;
 }
 
+/// <summary><see cref="ScanHistoryTests"/> on SQLite.</summary>
 public sealed class SqliteScanHistoryTests() : ScanHistoryTests(StoreKind.Sqlite);
 
+/// <summary><see cref="ScanHistoryTests"/> on PostgreSQL.</summary>
 public sealed class PostgresScanHistoryTests() : ScanHistoryTests(StoreKind.Postgres);
