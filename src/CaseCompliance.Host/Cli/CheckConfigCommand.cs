@@ -38,6 +38,16 @@ public static class CheckConfigCommand
         {
             var output = new OutputOptions();
             configuration.Root.GetSection("Output").Bind(output, o => o.ErrorOnUnknownConfiguration = true);
+            try
+            {
+                Scanning.Output.TeamFiles.RetentionCutoff((clock ?? SystemClock.Instance).InZone(AppConfiguration.Zone).GetCurrentDate(),
+                    output.TeamFolderRetention);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message.Split(" (Parameter", 2)[0], e);
+            }
+
             return $"files to {configuration.Resolve(output.Directory)}";
         });
 

@@ -57,6 +57,15 @@ public static class ScanCommand
         }
 
         var output = services.GetRequiredService<OutputOptions>();
+        try
+        {
+            Scanning.Output.TeamFiles.RetentionCutoff(asOf, output.TeamFolderRetention);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0], e);
+        }
+
         var outDir = args["--out"] is { } o ? Path.GetFullPath(o) : configuration.Resolve(output.Directory);
         Log.Information("Scan starting as of {AsOf} with {SourceCount} source(s)", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sources.Count);
         var pipeline = services.GetRequiredService<ScanPipeline>();
