@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CaseCompliance.Storage;
 
 namespace CaseCompliance.Host.Tests;
 
@@ -37,18 +38,39 @@ public sealed class ServiceTests
     }
 
     [Fact]
+    public async Task Serve_StoppedDuringAScan_LetsItFinishAndStoresItWhole()
+    {
+        using var folder = new TempFolder();
+        var extract = folder.File("extract");
+        Assert.Equal(0, Cli.RunFromRoot("generate", "--children", "6000", "--seed", "9", "--as-of", "2026-11-20", "--out", extract).ExitCode);
+        var (config, options) = await ScanHistoryEndToEndTests.ConfigFor("sqlite", folder, extract);
+
+        await using var service = ServiceProcess.Start(folder.Path, "--config", config,
+            "--Serilog:WriteTo:0:Args:restrictedToMinimumLevel=Information");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!service.Output.Contains("started on", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains("started on", service.Output);
+        // The service manager asks it to stop while the catch-up scan runs: the scan is finished, stored, then it exits.
+        Assert.Equal(0, await service.StopAsync(TimeSpan.FromMinutes(3)));
+        Assert.Contains("finished: scan", service.Output);
+
+        await using var store = ScanStores.Create(options, folder.Path);
+        var scan = Assert.Single(await store.ScansAsync(10));
+        Assert.True(scan.Findings > 0);
+        Assert.Equal(scan.Findings, (await store.FindingsAsync(scan.ScanId, new FindingQuery())).Count);
+    }
+
+    [Fact]
     public async Task Serve_WithAnUnknownScheduleKey_ExitsWithUsageCode()
     {
         using var folder = new TempFolder();
         var config = Fixtures.Config(folder, new Dictionary<string, string> { ["standard"] = Cli.SampleFolder });
         await using var service = ServiceProcess.Start(folder.Path, "--config", config, "--Schedule:Crn=0 0 3 * * ?");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (!service.HasExited)
-        {
-            await Task.Delay(100, cts.Token);
-        }
-
-        Assert.Equal(2, service.ExitCode);
+        Assert.Equal(2, await service.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         Assert.Contains("Schedule", service.Output);
     }
 
