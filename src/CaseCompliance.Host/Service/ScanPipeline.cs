@@ -1,11 +1,8 @@
-using System.Globalization;
 using CaseCompliance.Adapters;
 using CaseCompliance.Rules.Engine;
 using CaseCompliance.Scanning;
 using CaseCompliance.Scanning.Output;
 using CaseCompliance.Storage;
-using CsvHelper;
-using CsvHelper.Configuration;
 using NodaTime;
 using Serilog;
 using Serilog.Context;
@@ -60,7 +57,7 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
                 Staff = observer.Staff,
                 Teams = observer.Teams,
             };
-            stored = await store.SaveScanAsync(toStore, ReadRows(result.Files["findings.csv"]), cancellationToken);
+            stored = await store.SaveScanAsync(toStore, ExceptionCsv.Rows(result.Files["findings.csv"]), cancellationToken);
             Log.Information("Scan {ScanId} stored: {New} new, {Persisting} persisting, {Resolved} resolved",
                 stored.ScanId, stored.New, stored.Persisting, stored.Resolved);
             changes = (await store.FindingsAsync(stored.ScanId, new FindingQuery(ExceptionsOnly: true), cancellationToken))
@@ -71,7 +68,7 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
         if (output.TeamFiles)
         {
             var lookup = changes;
-            teamFolder = TeamFiles.Write(request.OutputDirectory, request.AsOf, ReadRows(result.Files["exceptions.csv"]),
+            teamFolder = TeamFiles.Write(request.OutputDirectory, request.AsOf, ExceptionCsv.Rows(result.Files["exceptions.csv"]),
                 lookup is null ? null : row => lookup.TryGetValue(ObligationKeys.Of(row), out var c) ? Change(c) : "",
                 output.TeamFolderRetention).Folder;
         }
@@ -98,24 +95,6 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
         BreachChange.Persisting => "persisting",
         _ => "",
     };
-
-    /// <summary>The data rows of a findings-shaped CSV file, streamed.</summary>
-    internal static IEnumerable<string?[]> ReadRows(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
-        var header = true;
-        while (parser.Read())
-        {
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-
-            yield return parser.Record!;
-        }
-    }
 
     /// <summary>Children, staff and teams the extracts named, kept for the scan history (latest per id).</summary>
     private sealed class DirectoryCollector : IScanObserver
