@@ -33,7 +33,7 @@ public static class Composition
         services.AddSingleton<Func<LocalDate, int, LocalDate>>(sp => sp.GetRequiredService<Rules.Calendar.WorkingDayCalendar>().AddWorkingDays);
         services.AddAlerts(configuration.Root);
         services.AddSingleton<ScanPipeline>(sp => new ScanPipeline(sp.GetRequiredService<Scanner>(), sp.GetRequiredService<IScanStore>(),
-            sp.GetRequiredService<OutputOptions>(), sp.GetRequiredService<IClock>(), AlertsStep.Create(sp)));
+            sp.GetRequiredService<OutputOptions>(), sp.GetRequiredService<IClock>(), AlertsStep.Create(sp), sp.GetService<ICaseworkStore>()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CaseCompliance.Adapters;
+using CaseCompliance.Domain;
 
 namespace CaseCompliance.Scanning;
 
@@ -10,3 +11,15 @@ public interface IScanObserver
 {
     void Read(string source, SourceExtract extract);
 }
+
+/// <summary>
+/// Adds to a child's case record what people recorded in CaseCompliance itself (case audits and their actions), so
+/// that the rules judge them with the extract's own. Called once per child per scan, from several threads.
+/// </summary>
+public interface ICaseSupplement
+{
+    CaseRecord Supplement(string source, CaseRecord record);
+}
+
+/// <summary>The optional hooks of one scan run.</summary>
+internal sealed record ScanHooks(IScanObserver? Observer, ICaseSupplement? Supplement);

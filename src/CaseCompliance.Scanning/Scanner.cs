@@ -28,8 +28,9 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
 
     public ScanResult Run(IReadOnlyList<ScanSource> sources, LocalDate asOf, string outputDirectory,
         IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default, bool store = true,
-        IScanObserver? observer = null)
+        IScanObserver? observer = null, ICaseSupplement? supplement = null)
     {
+        var hooks = new ScanHooks(observer, supplement);
         var started = clock.GetCurrentInstant();
         var scanId = Guid.CreateVersion7(started.ToDateTimeOffset());
         Directory.CreateDirectory(outputDirectory);
@@ -59,7 +60,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                 SourceRead read;
                 try
                 {
-                    read = ReadAndEvaluate(source, sink, asOf, lookBack, rejections, progress, observer, cancellationToken);
+                    read = ReadAndEvaluate(source, sink, asOf, lookBack, rejections, progress, hooks, cancellationToken);
                     CheckSize(source, previous, read.RowsRead);
                 }
                 catch (Exception e) when (e is SourceFailedException or IOException or UnauthorizedAccessException)
@@ -163,7 +164,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     /// else the whole extract at once. A stream found out of order is taken back and the source read whole.
     /// </summary>
     private SourceRead ReadAndEvaluate(ScanSource source, SourceSink sink, LocalDate asOf, LocalDate lookBack,
-        RejectionLog rejections, IProgress<ScanProgress>? progress, IScanObserver? observer, CancellationToken cancellationToken)
+        RejectionLog rejections, IProgress<ScanProgress>? progress, ScanHooks hooks, CancellationToken cancellationToken)
     {
         if (!_adapters.TryGetValue(source.Kind, out var adapter))
         {
@@ -179,7 +180,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             var rejectionMark = rejections.Count;
             try
             {
-                return Stream(source, adapter, windows, sink, asOf, lookBack, rejections, progress, observer, cancellationToken);
+                return Stream(source, adapter, windows, sink, asOf, lookBack, rejections, progress, hooks, cancellationToken);
             }
             catch (ExtractNotOrderedException e)
             {
@@ -190,12 +191,12 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         }
 
         var extract = adapter.Read(source.Name, source.Tables, source.Options, rejections, cancellationToken);
-        Evaluate(source.Name, extract, 0, extract.Cases.Count, sink, asOf, lookBack, progress, observer, cancellationToken);
+        Evaluate(source.Name, extract, 0, extract.Cases.Count, sink, asOf, lookBack, progress, hooks, cancellationToken);
         return new SourceRead(extract.RowsRead, extract.Cases.Count, false, note);
     }
 
     private SourceRead Stream(ScanSource source, ISourceAdapter adapter, PersonWindows windows, SourceSink sink,
-        LocalDate asOf, LocalDate lookBack, RejectionLog rejections, IProgress<ScanProgress>? progress, IScanObserver? observer,
+        LocalDate asOf, LocalDate lookBack, RejectionLog rejections, IProgress<ScanProgress>? progress, ScanHooks hooks,
         CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -233,7 +234,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         {
             foreach (var extract in ready.GetConsumingEnumerable(cancellationToken))
             {
-                Evaluate(source.Name, extract, children, windows.People, sink, asOf, lookBack, progress, observer, cancellationToken);
+                Evaluate(source.Name, extract, children, windows.People, sink, asOf, lookBack, progress, hooks, cancellationToken);
                 children += extract.Cases.Count;
             }
         }
@@ -260,9 +261,9 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     /// <summary>Evaluates one extract's children in batches, a window of batches at a time on every core; each
     /// batch's findings are written in child order, so the files are the same whatever the number of cores.</summary>
     private void Evaluate(string source, SourceExtract extract, int before, int total, SourceSink sink, LocalDate asOf,
-        LocalDate lookBack, IProgress<ScanProgress>? progress, IScanObserver? observer, CancellationToken cancellationToken)
+        LocalDate lookBack, IProgress<ScanProgress>? progress, ScanHooks hooks, CancellationToken cancellationToken)
     {
-        observer?.Read(source, extract);
+        hooks.Observer?.Read(source, extract);
         var cases = extract.Cases;
         var batches = (cases.Count + BatchSize - 1) / BatchSize;
         var window = Math.Max(2, Environment.ProcessorCount * 2);
@@ -274,7 +275,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
             Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var from = (first + i) * BatchSize;
-                results[i] = EvaluateBatch(extract, from, Math.Min(from + BatchSize, cases.Count), asOf, lookBack);
+                results[i] = EvaluateBatch(extract, from, Math.Min(from + BatchSize, cases.Count), asOf, lookBack, hooks.Supplement);
             });
             foreach (var batch in results)
             {
@@ -289,7 +290,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     private sealed record Batch(int Children, StringBuilder Csv, int Findings, List<ExceptionEntry> Exceptions,
         Dictionary<(string, FindingStatus), int> Counts, List<RuleFailure> Failures);
 
-    private Batch EvaluateBatch(SourceExtract extract, int from, int to, LocalDate asOf, LocalDate lookBack)
+    private Batch EvaluateBatch(SourceExtract extract, int from, int to, LocalDate asOf, LocalDate lookBack, ICaseSupplement? supplement)
     {
         var csv = new StringBuilder(64 * 1024);
         var text = new StringWriter(csv);
@@ -299,7 +300,8 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         var findings = 0;
         for (var i = from; i < to; i++)
         {
-            foreach (var f in engine.Evaluate(extract.Cases[i], extract.Directory, asOf, failures))
+            var record = supplement is null ? extract.Cases[i] : supplement.Supplement(extract.Name, extract.Cases[i]);
+            foreach (var f in engine.Evaluate(record, extract.Directory, asOf, failures))
             {
                 var start = csv.Length;
                 FindingRows.Write(text, f);

@@ -22,14 +22,22 @@ public sealed record PipelineResult(ScanResult Scan, StoredScan? Stored, string?
 /// alerts. Storage and alerts come after the files, so a database that is down never costs the exception list.
 /// </summary>
 public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOptions output, IClock clock,
-    Func<Guid, Instant, CancellationToken, Task>? alerts = null)
+    Func<Guid, Instant, CancellationToken, Task>? alerts = null, ICaseworkStore? casework = null)
 {
     public async Task<PipelineResult> RunAsync(ScanRequest request, IProgress<ScanProgress>? progress, TextWriter? status,
         CancellationToken cancellationToken)
     {
         var observer = request.Store ? new DirectoryCollector() : null;
+        RecordedAudits? recorded = null;
+        if (request.Store && casework is not null)
+        {
+            // Audits recorded on the web pages count at the next scan (never with --no-store, which leaves the database alone).
+            await store.MigrateAsync(cancellationToken);
+            recorded = await RecordedAudits.LoadAsync(casework, cancellationToken);
+        }
+
         var result = scanner.Run(request.Sources, request.AsOf, request.OutputDirectory, progress, cancellationToken,
-            store: request.Store, observer: observer);
+            store: request.Store, observer: observer, supplement: recorded);
         using var scanProperty = LogContext.PushProperty("ScanId", result.ScanId);
         foreach (var source in result.Sources)
         {
