@@ -5,10 +5,10 @@ using NodaTime;
 namespace CaseCompliance.Storage;
 
 /// <summary>
-/// The scan history and alert outbox over plain ADO.NET, on SQLite or PostgreSQL (<see cref="ScanStores.Create"/>).
+/// The scan history, alert outbox and casework records over plain ADO.NET, on SQLite or PostgreSQL (<see cref="ScanStores.Create"/>).
 /// Thread-safe: each call opens its own pooled connection.
 /// </summary>
-public sealed partial class SqlScanStore : IScanStore, IOutbox, IAsyncDisposable
+public sealed partial class SqlScanStore : IScanStore, IOutbox, ICaseworkStore, IAsyncDisposable
 {
     private readonly Dialect _dialect;
     private readonly StorageOptions _options;
@@ -36,13 +36,16 @@ public sealed partial class SqlScanStore : IScanStore, IOutbox, IAsyncDisposable
     /// are safe: the whole run holds the migration lock (PostgreSQL advisory lock; SQLite <c>BEGIN IMMEDIATE</c>), and
     /// the second finds the work done.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the migrations up to <paramref name="upToVersion"/> only: a database as an older build left it (tests of upgrades).</summary>
+    internal async Task MigrateAsync(int upToVersion, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken, longCommands: true);
         await session.BeginAsync(WriteLock.Migrate, cancellationToken);
         await session.ExecuteAsync(_dialect.Render(Schema.VersionTable), cancellationToken);
         var applied = (await session.QueryAsync("SELECT version FROM cc_schema_version", r => r.Int("version"), cancellationToken)).ToHashSet();
-        foreach (var migration in Schema.Migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
+        foreach (var migration in Schema.Migrations.Where(m => m.Version <= upToVersion && !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             foreach (var statement in Schema.Statements(_dialect.Render(migration.Ddl)))
             {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using NodaTime;
 
 namespace CaseCompliance.Storage.Sql;
@@ -21,7 +22,7 @@ internal enum WriteLock
 /// read, and how a scan's findings are streamed in. The SQL of the store is otherwise shared: both speak
 /// <c>INSERT … ON CONFLICT</c>, <c>RETURNING</c>, window functions and <c>UPDATE … WHERE EXISTS</c>.
 /// </summary>
-internal abstract class Dialect : IAsyncDisposable
+internal abstract partial class Dialect : IAsyncDisposable
 {
     /// <summary><c>sqlite</c> or <c>postgresql</c>.</summary>
     public abstract string Provider { get; }
@@ -37,8 +38,20 @@ internal abstract class Dialect : IAsyncDisposable
     /// <summary>Begins a transaction that holds the write lock from its first statement (no lock upgrade deadlocks).</summary>
     public abstract Task<DbTransaction> BeginAsync(DbConnection connection, WriteLock writeLock, CancellationToken cancellationToken);
 
-    /// <summary>The schema's column types for this database: <c>{text}</c>, <c>{uuid}</c>, <c>{date}</c>, <c>{instant}</c>, …</summary>
+    /// <summary>
+    /// The schema's column types for this database: <c>{text}</c>, <c>{uuid}</c>, <c>{date}</c>, <c>{instant}</c>, …;
+    /// and <c>{append-only table}</c>, the statements that make a table refuse updates and deletes.
+    /// </summary>
     public abstract string Render(string ddl);
+
+    /// <summary>
+    /// Trigger statements (each on one line, separated by <c>;</c> and a new line, the last without <c>;</c>) after
+    /// which the database itself refuses to change or delete rows of <paramref name="table"/>.
+    /// </summary>
+    protected abstract string AppendOnly(string table);
+
+    /// <summary>Expands the <c>{append-only table}</c> placeholders of <paramref name="ddl"/>.</summary>
+    protected string RenderAppendOnly(string ddl) => AppendOnlyPlaceholder().Replace(ddl, m => AppendOnly(m.Groups[1].Value));
 
     /// <summary>A CLR or NodaTime value as this database's driver takes it.</summary>
     public abstract object ToDb(object? value);
@@ -73,4 +86,7 @@ internal abstract class Dialect : IAsyncDisposable
     protected const string FindingInsertColumns =
         "scan_id, ordinal, rule_id, status, child_id, episode_id, source, anchor_date, due_date, completed_date, days_late, " +
         "working_days_late, worker_id, team, evidence, detail, obligation_key, stale";
+
+    [GeneratedRegex(@"\{append-only ([a-z_]+)\}")]
+    private static partial Regex AppendOnlyPlaceholder();
 }

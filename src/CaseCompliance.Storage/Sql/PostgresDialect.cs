@@ -66,7 +66,7 @@ internal sealed class PostgresDialect : Dialect
         return transaction;
     }
 
-    public override string Render(string ddl) => ddl
+    public override string Render(string ddl) => RenderAppendOnly(ddl)
         .Replace("{text}", "text COLLATE \"C\"", StringComparison.Ordinal)
         .Replace("{uuid}", "uuid", StringComparison.Ordinal)
         .Replace("{date}", "date", StringComparison.Ordinal)
@@ -75,6 +75,12 @@ internal sealed class PostgresDialect : Dialect
         .Replace("{int}", "integer", StringComparison.Ordinal)
         .Replace("{bigint}", "bigint", StringComparison.Ordinal)
         .Replace("{identity}", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", StringComparison.Ordinal);
+
+    /// <summary>A statement-level trigger, so <c>TRUNCATE</c> is refused too (row triggers do not see it).</summary>
+    protected override string AppendOnly(string table) =>
+        "CREATE OR REPLACE FUNCTION cc_refuse_change() RETURNS trigger LANGUAGE plpgsql AS " +
+        "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation'; END $$;\n" +
+        $"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION cc_refuse_change()";
 
     public override object ToDb(object? value) => value switch
     {

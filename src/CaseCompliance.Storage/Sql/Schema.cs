@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CaseCompliance.Storage.Sql;
 
 /// <summary>One step of the schema: applied once, in order, recorded in <c>cc_schema_version</c>.</summary>
@@ -7,7 +9,7 @@ internal sealed record Migration(int Version, string Name, string Ddl);
 /// The schema as ordered migrations, written once with type placeholders that each dialect renders
 /// (<see cref="Dialect.Render"/>). Append new migrations; never edit one that has shipped.
 /// </summary>
-internal static class Schema
+internal static partial class Schema
 {
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -155,6 +157,56 @@ internal static class Schema
             );
             CREATE INDEX cc_outbox_state ON cc_outbox (state, id);
             """),
+        new(3, "casework", """
+            CREATE TABLE cc_acknowledgements (
+                id {identity},
+                obligation_key {text} NOT NULL,
+                child_id {text} NOT NULL,
+                rule_id {text} NOT NULL,
+                reason {text} NOT NULL,
+                recorded_by {text} NOT NULL,
+                recorded_at {instant} NOT NULL
+            );
+            CREATE INDEX cc_acknowledgements_obligation ON cc_acknowledgements (obligation_key, recorded_at);
+            CREATE INDEX cc_acknowledgements_child ON cc_acknowledgements (child_id);
+
+            CREATE TABLE cc_audits (
+                id {identity},
+                child_id {text} NOT NULL,
+                audit_date {date} NOT NULL,
+                grade {text},
+                recorded_by {text} NOT NULL,
+                recorded_at {instant} NOT NULL
+            );
+            CREATE INDEX cc_audits_child ON cc_audits (child_id, audit_date);
+
+            CREATE TABLE cc_audit_actions (
+                id {identity},
+                audit_id {bigint} NOT NULL REFERENCES cc_audits (id),
+                child_id {text} NOT NULL,
+                action {text} NOT NULL,
+                owner {text} NOT NULL,
+                due {date} NOT NULL,
+                done_on {date},
+                done_by {text},
+                done_recorded_at {instant},
+                recorded_by {text} NOT NULL,
+                recorded_at {instant} NOT NULL
+            );
+            CREATE INDEX cc_audit_actions_audit ON cc_audit_actions (audit_id);
+            CREATE INDEX cc_audit_actions_child ON cc_audit_actions (child_id);
+
+            CREATE TABLE cc_access_log (
+                id {identity},
+                user_name {text} NOT NULL,
+                child_id {text} NOT NULL,
+                accessed_at {instant} NOT NULL,
+                what {text} NOT NULL
+            );
+            CREATE INDEX cc_access_log_child ON cc_access_log (child_id, accessed_at);
+            CREATE INDEX cc_access_log_at ON cc_access_log (accessed_at);
+            {append-only cc_access_log};
+            """),
     ];
 
     public const string VersionTable = """
@@ -165,7 +217,14 @@ internal static class Schema
         )
         """;
 
-    /// <summary>The statements of a migration, one by one (SQLite's driver runs several per command, Npgsql too, but one at a time reports errors better).</summary>
+    /// <summary>
+    /// The statements of a migration, one by one (SQLite's driver runs several per command, Npgsql too, but one at a
+    /// time reports errors better). A statement ends at a <c>;</c> that ends its line, so a trigger body written on one
+    /// line (<c>BEGIN …; END</c>) stays whole.
+    /// </summary>
     public static IEnumerable<string> Statements(string ddl) =>
-        ddl.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(s => s.Length > 0);
+        StatementEnd().Split(ddl).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    [GeneratedRegex(@";[ \t]*(?:\r?\n|$)")]
+    private static partial Regex StatementEnd();
 }

@@ -122,7 +122,7 @@ internal sealed class SqliteDialect : Dialect
         return Task.FromResult(transaction);
     }
 
-    public override string Render(string ddl) => ddl
+    public override string Render(string ddl) => RenderAppendOnly(ddl)
         .Replace("{text}", "TEXT", StringComparison.Ordinal)
         .Replace("{uuid}", "TEXT", StringComparison.Ordinal)
         .Replace("{date}", "TEXT", StringComparison.Ordinal)
@@ -131,6 +131,10 @@ internal sealed class SqliteDialect : Dialect
         .Replace("{int}", "INTEGER", StringComparison.Ordinal)
         .Replace("{bigint}", "INTEGER", StringComparison.Ordinal)
         .Replace("{identity}", "INTEGER PRIMARY KEY AUTOINCREMENT", StringComparison.Ordinal);
+
+    protected override string AppendOnly(string table) =>
+        $"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n" +
+        $"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END";
 
     public override object ToDb(object? value) => value switch
     {
