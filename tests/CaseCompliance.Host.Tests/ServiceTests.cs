@@ -65,6 +65,29 @@ public sealed class ServiceTests
     }
 
     [Fact]
+    public async Task Health_WithAnAlertInDoubt_IsDegraded()
+    {
+        using var folder = new TempFolder();
+        var (config, options) = await ScanHistoryEndToEndTests.ConfigFor("sqlite", folder, Cli.SampleFolder,
+            root => root["Schedule"] = new JsonObject { ["CatchUp"] = false });
+        await using (var store = ScanStores.Create(options, folder.Path))
+        {
+            // A digest claimed by a process that died before recording whether it was sent.
+            await store.MigrateAsync();
+            var at = NodaTime.Instant.FromUtc(2026, 11, 20, 2, 30);
+            await store.EnqueueAsync([new OutboxMessage(0, Guid.NewGuid(), "email", "tm@council.example", "s", "t", null, 0, "pending", null)], at);
+            Assert.NotNull(await store.ClaimNextAsync(at, "dead-process"));
+            Assert.Equal(1, await store.ExpireClaimsAsync(at + NodaTime.Duration.FromHours(1), NodaTime.Duration.FromMinutes(10)));
+        }
+
+        await using var service = ServiceProcess.Start(folder.Path, "--config", config);
+        var health = await service.HealthAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal("Degraded", (string?)health["status"]);
+        Assert.Equal(1, (int?)health["checks"]!["storage"]!["data"]!["alerts_in_doubt"]);
+        Assert.Equal(0, await service.StopAsync());
+    }
+
+    [Fact]
     public async Task Serve_WithAnUnknownScheduleKey_ExitsWithUsageCode()
     {
         using var folder = new TempFolder();

@@ -122,7 +122,7 @@ public static class ServeCommand
 }
 
 /// <summary>Healthy when the database answers; reports the last stored scan.</summary>
-public sealed class StorageHealthCheck(IScanStore store) : IHealthCheck
+public sealed class StorageHealthCheck(IScanStore store, IOutbox outbox) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -138,7 +138,17 @@ public sealed class StorageHealthCheck(IScanStore store) : IHealthCheck
                 data["last_scan_slot"] = latest.TriggerSlot ?? "";
             }
 
-            return HealthCheckResult.Healthy(latest is null ? "no scan stored yet" : "database reachable", data);
+            // Alerts that were given up on, or whose delivery is unknown (the process died while sending), need a person.
+            var messages = await outbox.MessagesAsync(null, cancellationToken);
+            var inDoubt = messages.Count(m => m.State == OutboxStates.InDoubt);
+            var dead = messages.Count(m => m.State == OutboxStates.Dead);
+            data["alerts_waiting"] = messages.Count(m => m.State is OutboxStates.Pending or OutboxStates.Failed);
+            data["alerts_in_doubt"] = inDoubt;
+            data["alerts_given_up"] = dead;
+            var description = latest is null ? "no scan stored yet" : "database reachable";
+            return inDoubt + dead > 0
+                ? HealthCheckResult.Degraded($"{description}; {inDoubt} alert(s) in doubt and {dead} given up: check the outbox", data: data)
+                : HealthCheckResult.Healthy(description, data);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
