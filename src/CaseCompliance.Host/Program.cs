@@ -17,6 +17,12 @@ try
         return ExitCodes.Ok;
     }
 
+    if (arguments.Verb == "hash-password")
+    {
+        // Needs no configuration: an administrator may run it anywhere.
+        return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+    }
+
     var configuration = AppConfiguration.Load(arguments);
     Log.Logger = Logging.Create(configuration);
     return arguments.Verb switch
@@ -49,3 +55,6 @@ finally
 {
     await Log.CloseAndFlushAsync();
 }
+
+/// <summary>The entry point, public so that hosting tools (WebApplicationFactory in the tests) can start the service.</summary>
+public partial class Program;

@@ -8,7 +8,9 @@ public sealed class Arguments
         ["scan"] = ["--source", "--as-of", "--out", "--no-store", "--config"],
         ["rules"] = ["--config", "--json"],
         ["check-config"] = ["--config"],
-        ["serve"] = ["--config", "--urls"],
+        // --environment, --contentRoot and --applicationName are what hosting tools (WebApplicationFactory) pass.
+        ["serve"] = ["--config", "--urls", "--environment", "--contentRoot", "--applicationName"],
+        ["hash-password"] = ["--config"],
         ["generate"] = ["--children", "--seed", "--format", "--as-of", "--out", "--breach-rate", "--fault-rate", "--config"],
     };
 
@@ -39,7 +41,7 @@ public sealed class Arguments
             i = 1;
             if (!VerbOptions.ContainsKey(verb))
             {
-                throw new UsageException($"unknown verb '{verb}' (use scan, serve, rules, check-config or generate).");
+                throw new UsageException($"unknown verb '{verb}' (use scan, serve, rules, check-config, generate or hash-password).");
             }
         }
 
@@ -127,6 +129,7 @@ public sealed class Arguments
           serve         the long-running service (web pages, nightly schedule, alerts)   --urls URL
           rules         list the rules in force with their effective timescales   [--json]
           check-config  validate appsettings.json and the sources it names
+          hash-password read a password from standard input and print its hash for Web:Users
           generate      a synthetic caseload with the findings it should give (expected.csv)
                           --children N             how many children
                           --as-of yyyy-MM-dd       the day the generated history ends

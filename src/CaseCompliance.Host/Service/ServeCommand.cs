@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CaseCompliance.Host.Cli;
+using CaseCompliance.Host.Web;
 using CaseCompliance.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +16,7 @@ using Serilog;
 namespace CaseCompliance.Host.Service;
 
 /// <summary>
-/// <c>serve</c>: the long-running service. The generic host with Kestrel (health endpoint, later the pages), the
+/// <c>serve</c>: the long-running service. The generic host with Kestrel (the web pages and the health endpoint), the
 /// nightly scan on Quartz, the start-up catch-up of a missed night and the alert outbox pump.
 /// </summary>
 public static class ServeCommand
@@ -31,7 +32,13 @@ public static class ServeCommand
 
     public static WebApplication Build(Arguments args, AppConfiguration configuration, IClock? clock = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = configuration.BaseDirectory });
+        // The application name finds the compiled pages; it must be this assembly's even when a test host starts us.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = configuration.BaseDirectory,
+            ApplicationName = typeof(ServeCommand).Assembly.GetName().Name,
+            EnvironmentName = args["--environment"],
+        });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration.Root);
         builder.WebHost.UseUrls(args["--urls"] ?? configuration.Root["Serve:Urls"] ?? DefaultUrls);
@@ -79,12 +86,13 @@ public static class ServeCommand
         builder.Services.AddHostedService<CatchUpService>();
         builder.Services.AddHostedService<AlertPump>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        var web = builder.Services.AddWebPages(configuration);
 
         var app = builder.Build();
         app.Services.GetRequiredService<Alerts.AlertOptions>();
         app.Services.GetRequiredService<IScanStore>().MigrateAsync().GetAwaiter().GetResult();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
-        app.MapGet("/", () => Results.Text("CaseCompliance is running. Health: /health\n"));
+        app.UseWebPages(web);
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         return app;
     }
 
