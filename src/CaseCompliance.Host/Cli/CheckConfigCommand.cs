@@ -62,6 +62,13 @@ public static class CheckConfigCommand
             var channels = new[] { alerts.EmailConfigured ? "email" : null, alerts.WebhookConfigured ? "webhook" : null }.OfType<string>().ToList();
             return channels.Count == 0 ? "no mail server or webhook configured: digests are not sent" : $"digests by {string.Join(" and ", channels)}";
         });
+        Check(problems, "Web", () =>
+        {
+            var web = Web.WebPages.ReadOptions(configuration);
+            var signIn = string.IsNullOrWhiteSpace(web.OpenIdConnect.Authority) ? "local users" : "OpenID Connect and local users";
+            var demo = web.DemoUsers ? " (WARNING: the demo users are enabled; turn Web:DemoUsers off for real data)" : "";
+            return $"sign-in by {signIn}, {web.Users.Count} local user(s){demo}";
+        });
         Check(problems, "Schedule", () =>
         {
             var schedule = new Service.ScheduleOptions();

@@ -28,8 +28,8 @@ public static class WebPages
 
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
-    /// <summary>Binds and checks <c>Web</c> and registers authentication, authorization and the pages.</summary>
-    public static WebOptions AddWebPages(this IServiceCollection services, AppConfiguration configuration)
+    /// <summary>Binds the <c>Web</c> section strictly and checks its users: a mistake names the key (exit 2).</summary>
+    public static WebOptions ReadOptions(AppConfiguration configuration)
     {
         var options = new WebOptions();
         try
@@ -47,6 +47,13 @@ public static class WebPages
         }
 
         LocalUsers.Validate(options);
+        return options;
+    }
+
+    /// <summary>Binds and checks <c>Web</c> and registers authentication, authorization and the pages.</summary>
+    public static WebOptions AddWebPages(this IServiceCollection services, AppConfiguration configuration)
+    {
+        var options = ReadOptions(configuration);
         var users = new LocalUsers(options);
         services.AddSingleton(options);
         services.AddSingleton(users);
