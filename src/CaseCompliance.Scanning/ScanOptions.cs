@@ -1,4 +1,5 @@
 using CaseCompliance.Rules.Engine;
+using NodaTime;
 
 namespace CaseCompliance.Scanning;
 
@@ -10,6 +11,14 @@ public sealed class OutputOptions
 
     /// <summary><c>late</c> rows completed (and lapsed overdue rows ended) before this look-back are left out of exceptions.</summary>
     public Timescale ExceptionLookBack { get; set; } = Timescale.Months(12);
+
+    /// <summary>The first completion date a <c>late</c> row may have and still be on the exception list.</summary>
+    public LocalDate ExceptionCutoff(LocalDate asOf) => ExceptionLookBack.Unit switch
+    {
+        TimescaleUnit.Months => asOf.PlusMonths(-ExceptionLookBack.Amount),
+        TimescaleUnit.Weeks => asOf.PlusDays(-7 * ExceptionLookBack.Amount),
+        _ => asOf.PlusDays(-ExceptionLookBack.Amount),
+    };
 
     /// <summary>Whether each scan also writes one workbook per team under <c>teams/&lt;as-of date&gt;/</c>.</summary>
     public bool TeamFiles { get; set; } = true;

@@ -39,7 +39,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         var counts = engine.Enabled.ToDictionary(r => r.Id, _ => FindingStatuses.All.ToDictionary(s => s, _ => 0));
         var summaries = new List<SourceSummary>();
         var good = new List<(LastGood, SourceHistory.Recording)>();
-        var lookBack = LookBackCutoff(asOf);
+        var lookBack = output.ExceptionCutoff(asOf);
         var findingCount = 0;
 
         var files = new OutputFiles(outputDirectory);
@@ -400,17 +400,6 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         "overdue" or "missing-data" => true,
         _ => false,
     };
-
-    private LocalDate LookBackCutoff(LocalDate asOf)
-    {
-        var t = output.ExceptionLookBack;
-        return t.Unit switch
-        {
-            TimescaleUnit.Months => asOf.PlusMonths(-t.Amount),
-            TimescaleUnit.Weeks => asOf.PlusDays(-7 * t.Amount),
-            _ => asOf.PlusDays(-t.Amount),
-        };
-    }
 
     private static void WriteRejected(string path, IReadOnlyList<Rejection> rejections, List<RuleFailure> failures)
     {

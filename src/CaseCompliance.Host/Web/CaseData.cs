@@ -83,24 +83,13 @@ public sealed class CaseData(IScanStore scans, ICaseworkStore casework, OutputOp
             rows = (await scans.FindingsAsync(scan.ScanId, new FindingQuery(ExceptionsOnly: true), cancellationToken)).Where(scope.Sees);
         }
 
-        var cutoff = FindingRows.Date(LookBackCutoff(scan.AsOf));
+        var cutoff = FindingRows.Date(output.ExceptionCutoff(scan.AsOf));
         // The store returns rows in list order (team, worker, child, due; empty teams last), as exceptions.csv has them.
         return rows.Where(f => f.Status != "late" || string.CompareOrdinal(FindingRows.Date(f.CompletedDate), cutoff) >= 0).ToList();
     }
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Acknowledgement>>> AcknowledgementsAsync(IEnumerable<string> keys,
         CancellationToken cancellationToken) => casework.AcknowledgementsAsync(keys, cancellationToken);
-
-    private LocalDate LookBackCutoff(LocalDate asOf)
-    {
-        var t = output.ExceptionLookBack;
-        return t.Unit switch
-        {
-            TimescaleUnit.Months => asOf.PlusMonths(-t.Amount),
-            TimescaleUnit.Weeks => asOf.PlusDays(-7 * t.Amount),
-            _ => asOf.PlusDays(-t.Amount),
-        };
-    }
 
     private static int AuditAreaOrder(string ruleId)
     {
