@@ -88,14 +88,14 @@ public sealed partial class SqlScanStore
 
     /// <summary>
     /// Records a failed attempt (the error must carry no personal data; it is cut to 2,000 characters). Only a message
-    /// being sent (or in doubt) changes: a message already sent stays sent.
+    /// being sent changes: an in-doubt message stays in doubt (it is never claimed again), a sent one stays sent.
     /// </summary>
     public async Task MarkFailedAsync(long id, string error, Instant? retryAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
         await using var session = await OpenAsync(cancellationToken);
         var changed = await session.ExecuteAsync(
-            "UPDATE cc_outbox SET state = @state, last_error = @error, retry_at = @retry WHERE id = @id AND state IN ('sending', 'in-doubt')",
+            "UPDATE cc_outbox SET state = @state, last_error = @error, retry_at = @retry WHERE id = @id AND state = 'sending'",
             cancellationToken, ("@state", retryAt is null ? OutboxStates.Dead : OutboxStates.Failed),
             ("@error", error.Length > MaxErrorLength ? error[..MaxErrorLength] : error), ("@retry", retryAt), ("@id", id));
         await EnsureExistsAsync(session, id, changed, cancellationToken);

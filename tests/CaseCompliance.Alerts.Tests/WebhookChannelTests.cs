@@ -35,4 +35,28 @@ public class WebhookChannelTests
         Assert.StartsWith("webhook: request failed", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NoAnswerAfterTheRequestWasSent_IsUncertain_NotAFailedAttemptToRetry()
+    {
+        // A receiver that reads the request and never answers: it may have acted on it, so it must not be posted again.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var received = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var buffer = new byte[8192];
+            var read = await client.GetStream().ReadAsync(buffer);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            return read;
+        });
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(800) };
+        var channel = new WebhookChannel(http, new WebhookOptions { Url = $"http://127.0.0.1:{port}/hook/SECRET-TOKEN" });
+
+        var e = await Assert.ThrowsAsync<DeliveryUncertainException>(() => channel.SendAsync(Message, Instant.MinValue, default));
+
+        Assert.True(await received > 0, "the request reached the receiver");
+        Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
+    }
 }

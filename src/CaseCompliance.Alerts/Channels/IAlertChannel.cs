@@ -43,3 +43,9 @@ public static class AlertChannels
         return channels;
     }
 }
+
+/// <summary>
+/// The message may or may not have been delivered (the connection broke after it was handed over). Delivery lets it
+/// escape, so the message stays claimed and turns in-doubt after the lease instead of being sent again.
+/// </summary>
+public sealed class DeliveryUncertainException(string message, Exception? inner = null) : Exception(message, inner);

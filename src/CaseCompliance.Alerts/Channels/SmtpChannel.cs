@@ -23,21 +23,38 @@ public sealed class SmtpChannel(SmtpOptions options) : IAlertChannel
     public async Task SendAsync(OutboxMessage message, Instant now, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        MimeMessage mime;
         try
         {
-            var mime = Build(message, now);
+            mime = Build(message, now);
             await client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Alerts:Smtp:Host is not set."), options.Port, SecurityOf(options.Security), cancellationToken);
             if (!string.IsNullOrEmpty(options.Username))
             {
                 await client.AuthenticateAsync(options.Username, options.Password ?? "", cancellationToken);
             }
 
-            await client.SendAsync(mime, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The type and the server's reply code say what went wrong; credentials never reach an exception message.
+            // Nothing was handed over yet: safe to try again. The type and the server's reply code say what went wrong;
+            // credentials never reach an exception message.
             throw new ChannelFailedException($"smtp: {Describe(e)}", e);
+        }
+
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch (MailKit.Net.Smtp.SmtpCommandException e)
+        {
+            // The server answered and refused the message: it was not accepted, so it may be tried again.
+            throw new ChannelFailedException($"smtp: {Describe(e)}", e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke while the message was being handed over: the server may have accepted it. Retrying
+            // could send it twice, so the message is left claimed and turns in-doubt (at most once, docs/alerts.md).
+            throw new DeliveryUncertainException($"smtp: {Describe(e)} while sending", e);
         }
 
         try

@@ -33,14 +33,17 @@ public sealed class WebhookChannel(HttpClient http, WebhookOptions options) : IA
                 throw new ChannelFailedException($"webhook: answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                                                 or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
         {
-            // Not e.Message: it can carry the address, which is the secret.
+            // Nothing reached the receiver: safe to try again. Not e.Message: it can carry the address, which is the secret.
             throw new ChannelFailedException($"webhook: request failed ({e.HttpRequestError}).", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ChannelFailedException("webhook: timed out.", e);
+            // The request may have been received (a reply lost or late): retrying could post it twice, so the message
+            // is left claimed and turns in-doubt (at most once, docs/alerts.md).
+            throw new DeliveryUncertainException($"webhook: no answer after the request was sent ({e.GetType().Name}).", e);
         }
     }
 

@@ -49,11 +49,12 @@ public sealed class IndexModel(IScanStore scans, ICaseworkStore casework, CaseDa
             return;
         }
 
-        var exceptions = await data.ExceptionsAsync(Scan, Scope, cancellationToken);
         HashSet<string>? teams = null;
+        IReadOnlyList<StoredFinding> exceptions = [];
         if (!Scope.SeesEveryone)
         {
-            // A worker sees the figures of the teams their own rows are in.
+            // A worker sees the figures of the teams their own rows are in (everyone else's counts come with the scan).
+            exceptions = await data.ExceptionsAsync(Scan, Scope, cancellationToken);
             teams = [.. Scope.Teams, .. exceptions.Select(f => f.Team).OfType<string>()];
         }
 

@@ -57,7 +57,8 @@ public sealed class NightlyScanJob(AppConfiguration configuration, ScanPipeline 
         }
         catch (Exception e)
         {
-            Log.Error("Nightly scan {Slot} failed: {ExceptionType}: {Message}", slot, e.GetType().Name, e.Message);
+            // The type only: a database's or adapter's message can quote a row's values.
+            Log.Error("Nightly scan {Slot} failed: {ExceptionType}", slot, e.GetType().Name);
             throw new JobExecutionException(e);
         }
     }

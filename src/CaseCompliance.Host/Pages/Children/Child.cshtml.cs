@@ -45,7 +45,7 @@ public sealed class ChildModel(CaseData data, ICaseworkStore casework, IClock cl
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var finding = Case.Findings.FirstOrDefault(f => f.Finding.ObligationKey == key);
+        var finding = Case.Findings.FirstOrDefault(f => f.IsBreach && f.Finding.ObligationKey == key);
         if (finding is null)
         {
             // Only a breach of this child's latest scan can be acknowledged.
