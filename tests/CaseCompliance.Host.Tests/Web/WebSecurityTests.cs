@@ -221,6 +221,20 @@ public sealed class WebSecurityTests(WebHost host)
     }
 
     [Fact]
+    public async Task Acknowledgement_OfAFindingThatIsNotABreach_IsRefused()
+    {
+        using var manager = await host.SignedInAsync("cp-manager");
+        var page = await manager.GetPageAsync(WebClient.ChildPath(CpChild));
+        var form = WebClient.FirstForm(page, "acknowledge-");
+        var met = (await host.Store.FindingsAsync(host.Scan.ScanId, new FindingQuery(ChildId: CpChild, Statuses: ["met"])))[0];
+
+        // A hand-made post naming one of the child's met findings: there is nothing to explain, so nothing is stored.
+        var posted = await manager.PostAsync(WebClient.Action(page, form), WebClient.Token(page, form), ("key", met.ObligationKey), ("reason", "x"));
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.False((await host.Store.AcknowledgementsAsync([met.ObligationKey])).ContainsKey(met.ObligationKey));
+    }
+
+    [Fact]
     public async Task Acknowledgement_OfAnotherChildsObligation_IsRefused()
     {
         using var manager = await host.SignedInAsync("cp-manager");
