@@ -31,6 +31,17 @@ public enum BreachChange
     Persisting,
 }
 
+/// <summary>The spelling of a change in files and pages: <c>new</c>, <c>persisting</c> or empty.</summary>
+public static class BreachChanges
+{
+    public static string Text(this BreachChange change) => change switch
+    {
+        BreachChange.New => "new",
+        BreachChange.Persisting => "persisting",
+        _ => "",
+    };
+}
+
 /// <summary>One source's outcome in a scan, as summary.json gives it.</summary>
 public sealed record SourceOutcome(string Name, string Kind, string Status, string? Reason, long RecordsRead,
     int RecordsRejected, int Children, int Findings, LocalDate? KeptFrom);

@@ -12,7 +12,6 @@ public sealed class DigestBuilder(IScanStore store, AlertOptions options, Func<L
     /// <summary>The label of findings that name no team.</summary>
     public const string NoTeam = "(no team)";
 
-    private static readonly string[] BreachStatuses = ["late", "overdue", "missing-data"];
     private static readonly string[] UpcomingStatuses = ["due-soon", "pending"];
 
     public async Task<DigestPlan> BuildAsync(Guid scanId, CancellationToken cancellationToken = default)
@@ -21,7 +20,7 @@ public sealed class DigestBuilder(IScanStore store, AlertOptions options, Func<L
             ?? throw new InvalidOperationException($"Scan {scanId} is not stored.");
 
         // Only the statuses a digest can show are read: a scan's met/pending rows far outnumber its breaches.
-        var breaches = await store.FindingsAsync(scanId, new FindingQuery(Statuses: BreachStatuses), cancellationToken);
+        var breaches = await store.FindingsAsync(scanId, new FindingQuery(Statuses: Storage.BreachStatuses.All), cancellationToken);
         var upcoming = await store.FindingsAsync(scanId, new FindingQuery(Statuses: UpcomingStatuses), cancellationToken);
         var resolved = await store.ResolvedAsync(scanId, cancellationToken);
         var chronic = await store.ChronicAsync(scanId, options.ChronicDays, options.ChronicMinimumBreaches, cancellationToken);

@@ -12,7 +12,7 @@ namespace CaseCompliance.Host.Pages;
 /// </summary>
 public sealed class ExceptionsModel(CaseData data, WebOptions options) : PageModel
 {
-    public static readonly IReadOnlyList<string> Statuses = ["late", "overdue", "missing-data"];
+    public static IReadOnlyList<string> Statuses => BreachStatuses.All;
 
     public StoredScan? Scan { get; private set; }
 

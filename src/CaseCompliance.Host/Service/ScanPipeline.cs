@@ -29,11 +29,12 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
     {
         var observer = request.Store ? new DirectoryCollector() : null;
         RecordedAudits? recorded = null;
-        if (request.Store && casework is not null)
+        if (request.Store)
         {
-            // Audits recorded on the web pages count at the next scan (never with --no-store, which leaves the database alone).
+            // Once per run, before the scan: the audits recorded on the web pages count at this scan (never with
+            // --no-store, which leaves the database alone), and the scan is stored at the end.
             await store.MigrateAsync(cancellationToken);
-            recorded = await RecordedAudits.LoadAsync(casework, cancellationToken);
+            recorded = casework is null ? null : await RecordedAudits.LoadAsync(casework, cancellationToken);
         }
 
         var result = scanner.Run(request.Sources, request.AsOf, request.OutputDirectory, progress, cancellationToken,
@@ -56,7 +57,6 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
         if (request.Store)
         {
             status?.WriteLine("Storing the scan...");
-            await store.MigrateAsync(cancellationToken);
             var toStore = new ScanToStore(result.ScanId, result.AsOf, result.StartedAt, result.FinishedAt,
                 result.Sources.Select(s => new SourceOutcome(s.Name, s.Kind, s.Status, s.Reason, s.RecordsRead, s.RecordsRejected,
                     s.Children, s.Findings, s.KeptFrom)).ToList(), request.TriggerSlot)
@@ -77,7 +77,7 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
         {
             var lookup = changes;
             teamFolder = TeamFiles.Write(request.OutputDirectory, request.AsOf, ExceptionCsv.Rows(result.Files["exceptions.csv"]),
-                lookup is null ? null : row => lookup.TryGetValue(ObligationKeys.Of(row), out var c) ? Change(c) : "",
+                lookup is null ? null : row => lookup.TryGetValue(ObligationKeys.Of(row), out var c) ? c.Text() : "",
                 output.TeamFolderRetention).Folder;
         }
 
@@ -96,13 +96,6 @@ public sealed class ScanPipeline(Scanner scanner, IScanStore store, OutputOption
 
         return new PipelineResult(result, stored, teamFolder);
     }
-
-    private static string Change(BreachChange change) => change switch
-    {
-        BreachChange.New => "new",
-        BreachChange.Persisting => "persisting",
-        _ => "",
-    };
 
     /// <summary>Children, staff and teams the extracts named, kept for the scan history (latest per id).</summary>
     private sealed class DirectoryCollector : IScanObserver

@@ -10,9 +10,8 @@ namespace CaseCompliance.Host.Web;
 /// <summary>A finding on a page: its number on the page (form and anchor ids), the finding and its acknowledgements.</summary>
 public sealed record FindingView(int Number, StoredFinding Finding, IReadOnlyList<Acknowledgement> Acknowledgements)
 {
-    public bool IsBreach => BreachStatuses.Contains(Finding.Status);
+    public bool IsBreach => Storage.BreachStatuses.IsBreach(Finding.Status);
 
-    public static readonly IReadOnlySet<string> BreachStatuses = new HashSet<string>(StringComparer.Ordinal) { "late", "overdue", "missing-data" };
 }
 
 /// <summary>Everything the child page and the evidence document show: the latest scan's findings by area, audits, the record.</summary>
@@ -111,11 +110,4 @@ public sealed class CaseData(IScanStore scans, ICaseworkStore casework, OutputOp
         FindingRows.Date(f.CompletedDate), f.DaysLate?.ToString(CultureInfo.InvariantCulture),
         f.WorkingDaysLate?.ToString(CultureInfo.InvariantCulture), f.WorkerId, f.Team, f.Evidence, f.Detail,
     ];
-
-    public static string Change(BreachChange change) => change switch
-    {
-        BreachChange.New => "new",
-        BreachChange.Persisting => "persisting",
-        _ => "",
-    };
 }

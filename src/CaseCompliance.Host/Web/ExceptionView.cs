@@ -40,7 +40,7 @@ public sealed record ExceptionFilter(string? Team, string? Worker, string? Rule,
             "child" => By(filtered, r => r.Finding.ChildId),
             "rule" => By(filtered, r => r.Finding.RuleId),
             "status" => By(filtered, r => r.Finding.Status),
-            "change" => By(filtered, r => CaseData.Change(r.Finding.Change)),
+            "change" => By(filtered, r => r.Finding.Change.Text()),
             "due" => By(filtered, r => Svg.Date(r.Finding.DueDate)),
             "days" => Descending ? filtered.OrderByDescending(r => r.Finding.DaysLate ?? -1) : filtered.OrderBy(r => r.Finding.DaysLate ?? -1),
             "worker" => By(filtered, r => r.Finding.WorkerId ?? ""),
@@ -110,7 +110,7 @@ public static class ExceptionDownloads
         var grouped = rows.Select((r, i) => (Row: r, Index: i)).GroupBy(x => x.Row.Finding.Team ?? "")
             .SelectMany(g => g.Select(x => x.Row)).ToList();
         var cells = grouped.Select(r => (Cells: CaseData.Row(r.Finding), r.Finding.Change)).ToList();
-        var change = cells.ToDictionary(c => (object)c.Cells, c => CaseData.Change(c.Change), ReferenceEqualityComparer.Instance);
+        var change = cells.ToDictionary(c => (object)c.Cells, c => c.Change.Text(), ReferenceEqualityComparer.Instance);
         var path = Path.Combine(Path.GetTempPath(), $"cc-exceptions-{Guid.NewGuid():N}.xlsx");
         try
         {
