@@ -15,7 +15,7 @@ public sealed class HttpTableSourceTests : IDisposable
     public void Dispose() => _server.Stop();
 
     /// <summary>Fast limits: no test waits on real backoff (base delay 0; Retry-After capped at 300 ms).</summary>
-    private static SourceOptions Options(int maxRetries = 3, int attemptTimeoutMs = 2000, string? token = "test-token") => new()
+    private static SourceOptions Options(int maxRetries = 3, int attemptTimeoutMs = 5000, string? token = "test-token") => new()
     {
         Http = new HttpSourceOptions
         {
