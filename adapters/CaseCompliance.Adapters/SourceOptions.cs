@@ -28,7 +28,7 @@ public sealed class SourceOptions
     public Dictionary<string, string> Codes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Refuse an extract whose row count is below this fraction of the last good extract of the same source
+    /// Refuse an extract whose rows read, or children accepted, are below this fraction of the last good extract of the same source
     /// (a half-written or empty extract must not make every open breach look resolved). 0 switches the check off.
     /// </summary>
     public double MinimumRowFraction { get; set; } = 0.5;

@@ -1,12 +1,34 @@
 using System.Collections.Immutable;
 using CaseCompliance.Adapters.Reading;
+using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Domain;
 
 namespace CaseCompliance.Adapters;
 
-/// <summary>A table an adapter reads: whether a source must have it, what it records, and its columns.</summary>
-public sealed record TableLayout(string Name, bool Required, Dataset[] Records, string[] Columns);
+/// <summary>
+/// A table an adapter reads: whether a source must have it, what it records, and its columns; and what the reader
+/// holds it to beyond its columns: a <see cref="Key"/> no two rows may share, the records its rows must name
+/// (<see cref="References"/>), and date pairs whose end may not come before the start (<see cref="Periods"/>).
+/// </summary>
+public sealed record TableLayout(string Name, bool Required, Dataset[] Records, string[] Columns)
+{
+    /// <summary>A column no two rows may share (besides the id an adapter reads a row by): a second row is rejected.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Columns naming a record of another table of the same child; a row naming none that was read is rejected.</summary>
+    public IReadOnlyList<Reference> References { get; init; } = [];
+
+    /// <summary>(start, end) columns: an end before its start is a rejected field, read as no end.</summary>
+    public IReadOnlyList<(string Start, string End)> Periods { get; init; } = [];
+}
+
+/// <summary>
+/// A column of a row that names a record of one of <paramref name="Parents"/> (by that table's column): a visit's
+/// plan, a placement's period of care. Blank names nothing; a name the parent tables do not hold for the same child
+/// rejects the row, so that it never makes an episode of its own.
+/// </summary>
+public sealed record Reference(string Column, string What, params Streaming.ParentKey[] Parents);
 
 /// <summary>
 /// What every adapter does with its tables: check the layout (a missing required table or column fails the
@@ -24,6 +46,13 @@ public abstract class TableReader
     private readonly CancellationToken _ct;
     private readonly ColumnMap _columns;
     private readonly HashSet<string> _present = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TableLayout> _byName;
+
+    // Record ids seen per table (a second row with one is rejected), and the values of referenced columns with the
+    // child they belong to, for the tables read so far.
+    private readonly Dictionary<string, HashSet<string>> _ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Table, string Column), Dictionary<string, string>> _named = [];
+    private readonly Dictionary<string, string[]> _namedColumns = new(StringComparer.OrdinalIgnoreCase);
     private long _rows;
 
     protected TableReader(string name, ITableSource tables, SourceOptions options, RejectionLog log,
@@ -36,7 +65,16 @@ public abstract class TableReader
         _layout = layout;
         _ct = ct;
         _columns = new ColumnMap(options.Columns);
+        _byName = layout.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var g in layout.SelectMany(t => t.References).SelectMany(r => r.Parents)
+                     .GroupBy(p => p.Table, StringComparer.OrdinalIgnoreCase))
+        {
+            _namedColumns[g.Key] = [.. g.Select(p => p.IdColumn).Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
     }
+
+    /// <summary>Ids a system writes for "no record" in a link column (Liquidlogic's <c>-1</c>): such a link names nothing.</summary>
+    protected virtual bool IsNoLink(string value) => false;
 
     protected SourceOptions Options { get; }
 
@@ -102,7 +140,26 @@ public abstract class TableReader
             }
 
             _rows++;
-            read(reader.For(row));
+            reader.For(row);
+            CheckPeriods(layout, reader);
+            read(reader);
+        }
+    }
+
+    /// <summary>An end date before its start is a rejected field, read as no end: an episode stays open rather than
+    /// closing before it began (which could end an obligation that is still running).</summary>
+    private static void CheckPeriods(TableLayout layout, RowReader r)
+    {
+        foreach (var (start, end) in layout.Periods)
+        {
+            if (r.Text(end) is { } endText && r.Text(start) is { } startText
+                && FieldParser.TryParseDateTime(endText, out var ended, out _)
+                && FieldParser.TryParseDateTime(startText, out var started, out _)
+                && ended.Date < started.Date)
+            {
+                r.Reject(end, $"end date '{Rejection.Cut(endText)}' is before the start '{Rejection.Cut(startText)}' ({r.Column(start)}); the field is ignored");
+                r.Ignore(end);
+            }
         }
     }
 
@@ -125,12 +182,22 @@ public abstract class TableReader
     protected void ChildTable(string table, string parentColumn, Dictionary<string, string> parents, string? idColumn,
         Action<RowReader, CaseBuilder, string?> read) =>
         KeyedTable(table, parentColumn, idColumn, parent => parents.TryGetValue(parent, out var person) ? Cases[person] : null,
-            parent => $"no parent record with id {parent}: the row cannot be used", read);
+            parent => $"no parent record with id {parent}: {RowReader.RowUnusable}", read);
 
     /// <summary>Reads rows that carry their own id (optional) and a key to the child they belong to; rows whose key
     /// <paramref name="skip"/> accepts (a system's "nobody" id) are passed over silently.</summary>
+    /// <para>
+    /// The table's layout is applied before <paramref name="read"/> sees the row: a second row with an id (or the
+    /// layout's <see cref="TableLayout.Key"/>) already seen is rejected, never merged; a row naming a record its
+    /// <see cref="TableLayout.References"/> do not hold for the same child is rejected. A row read without being made
+    /// unusable then counts as that record for the tables read after it.
+    /// </para>
     protected void KeyedTable(string table, string keyColumn, string? idColumn, Func<string, CaseBuilder?> resolve,
-        Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read, Func<string, bool>? skip = null) =>
+        Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read, Func<string, bool>? skip = null)
+    {
+        var layout = _byName[table];
+        var unique = layout.Key ?? idColumn;
+        var seen = unique is null ? null : Ids(table);
         Each(table, r =>
         {
             string? id = null;
@@ -159,12 +226,98 @@ public abstract class TableReader
 
             if (resolve(key) is not { } c)
             {
-                r.Reject(keyColumn, unknown(key));
+                r.Reject(keyColumn, unknown(Rejection.Cut(key)!));
+                return;
+            }
+
+            if (seen is not null && r.Text(unique!) is { } value && !seen.Add(value))
+            {
+                r.Reject(unique!, $"{r.Column(unique!)} {Rejection.Cut(value)} again: the first row with it is kept and {RowReader.RowUnusable}");
+                return;
+            }
+
+            if (!References(layout, r, c.Person.Id))
+            {
                 return;
             }
 
             read(r, c, id);
+            if (!r.Unusable)
+            {
+                Name(table, r, c.Person.Id);
+            }
         });
+    }
+
+    private HashSet<string> Ids(string table)
+    {
+        if (!_ids.TryGetValue(table, out var ids))
+        {
+            ids = new HashSet<string>(StringComparer.Ordinal);
+            _ids[table] = ids;
+        }
+
+        return ids;
+    }
+
+    /// <summary>Whether every record the row names is one the parent tables hold for <paramref name="person"/>; a
+    /// reference to tables not read (absent from the source) cannot be checked and passes.</summary>
+    private bool References(TableLayout layout, RowReader r, string person)
+    {
+        foreach (var reference in layout.References)
+        {
+            if (r.Text(reference.Column) is not { } value || IsNoLink(value))
+            {
+                continue;
+            }
+
+            var checkable = false;
+            var found = false;
+            foreach (var parent in reference.Parents)
+            {
+                if (_named.TryGetValue((parent.Table, parent.IdColumn), out var names))
+                {
+                    checkable = true;
+                    if (names.TryGetValue(value, out var owner) && owner == person)
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+
+            if (checkable && !found)
+            {
+                r.Reject(reference.Column, $"no {reference.What} {Rejection.Cut(value)} of this child: {RowReader.RowUnusable}");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Records the row's values of the columns other tables name it by.</summary>
+    private void Name(string table, RowReader r, string person)
+    {
+        if (!_namedColumns.TryGetValue(table, out var columns))
+        {
+            return;
+        }
+
+        foreach (var column in columns)
+        {
+            if (!_named.TryGetValue((table, column), out var names))
+            {
+                names = new Dictionary<string, string>(StringComparer.Ordinal);
+                _named[(table, column)] = names;
+            }
+
+            if (r.Text(column) is { } value)
+            {
+                names.TryAdd(value, person);
+            }
+        }
+    }
 
     /// <summary>
     /// Reads a details table whose rows name a record read earlier (by id, in any child's list) and applies the
@@ -178,8 +331,10 @@ public abstract class TableReader
             return;
         }
 
-        var index = Cases.Values.SelectMany(c => items(c).Select((item, i) => (List: items(c), Index: i, Id: idOf(item))))
+        var index = Cases.Values.SelectMany(c => items(c).Select((item, i) => (List: items(c), Index: i, Id: idOf(item), Person: c.Person.Id)))
             .ToLookup(x => x.Id, StringComparer.Ordinal);
+        var layout = _byName[table];
+        var seen = Ids(table);
         Each(table, r =>
         {
             var id = r.Id(idColumn);
@@ -189,19 +344,30 @@ public abstract class TableReader
             }
 
             r.RecordId = id;
-            var update = read(r);
             if (!index[id].Any())
             {
-                r.Reject(idColumn, $"no {what} with id {id}: the row cannot be used");
+                r.Reject(idColumn, $"no {what} with id {Rejection.Cut(id)}: {RowReader.RowUnusable}");
                 return;
             }
 
+            if (!seen.Add(id))
+            {
+                r.Reject(idColumn, $"a second row for {what} {Rejection.Cut(id)}: the first is kept and {RowReader.RowUnusable}");
+                return;
+            }
+
+            if (!References(layout, r, index[id].First().Person))
+            {
+                return;
+            }
+
+            var update = read(r);
             if (update is null)
             {
                 return;
             }
 
-            foreach (var (list, i, _) in index[id])
+            foreach (var (list, i, _, _) in index[id])
             {
                 list[i] = update(list[i]);
             }

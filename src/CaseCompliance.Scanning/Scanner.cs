@@ -61,7 +61,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
                 try
                 {
                     read = ReadAndEvaluate(source, sink, asOf, lookBack, rejections, progress, hooks, cancellationToken);
-                    CheckSize(source, previous, read.RowsRead);
+                    CheckSize(source, previous, read);
                 }
                 catch (Exception e) when (e is SourceFailedException or IOException or UnauthorizedAccessException)
                 {
@@ -372,16 +372,35 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         writer.BaseStream.Position = position;
     }
 
-    /// <summary>Refuses an extract much smaller than its last good one (a half-written export).</summary>
-    private static void CheckSize(ScanSource source, LastGood? previous, long rowsRead)
+    /// <summary>
+    /// Refuses an extract that gave no child at all, or far fewer rows or children than its last good one (a
+    /// half-written export, or one whose rows were rejected): its breaches must not look resolved. Rows read catch a
+    /// truncated file of any table; children accepted catch a person table whose rows are there but unusable.
+    /// </summary>
+    private static void CheckSize(ScanSource source, LastGood? previous, SourceRead read)
     {
+        if (read.Children == 0)
+        {
+            throw new SourceFailedException(string.Format(CultureInfo.InvariantCulture,
+                "the extract gave no child ({0} rows read, none of them a child that could be used); it looks empty or broken.",
+                read.RowsRead));
+        }
+
         var fraction = source.Options.MinimumRowFraction;
-        if (previous is not null && fraction > 0 && rowsRead < previous.RowsRead * fraction)
+        if (previous is not null && fraction > 0 && read.RowsRead < previous.RowsRead * fraction)
         {
             throw new SourceFailedException(string.Format(CultureInfo.InvariantCulture,
                 "the extract has {0} rows, fewer than {1:0%} of the last good extract ({2} rows, as of {3:yyyy-MM-dd}); " +
                 "it looks empty or truncated (Sources:{4}:MinimumRowFraction).",
-                rowsRead, fraction, previous.RowsRead, previous.AsOf, source.Name));
+                read.RowsRead, fraction, previous.RowsRead, previous.AsOf, source.Name));
+        }
+
+        if (previous is not null && fraction > 0 && previous.Children > 0 && read.Children < previous.Children * fraction)
+        {
+            throw new SourceFailedException(string.Format(CultureInfo.InvariantCulture,
+                "the extract gave {0} children, fewer than {1:0%} of the last good extract ({2} children, as of {3:yyyy-MM-dd}); " +
+                "it looks truncated or broken (Sources:{4}:MinimumRowFraction).",
+                read.Children, fraction, previous.Children, previous.AsOf, source.Name));
         }
     }
 

@@ -4,7 +4,16 @@ namespace CaseCompliance.Adapters.Reading;
 /// Input that could not be used (a row of rejected.csv). The problem text names the field and why, and quotes a
 /// value only when it is a code or a date: never free text from a record.
 /// </summary>
-public sealed record Rejection(string Source, string File, string Line, string? RecordId, string Field, string Problem);
+public sealed record Rejection(string Source, string File, string Line, string? RecordId, string Field, string Problem)
+{
+    /// <summary>The longest record id or quoted value a rejection carries: a damaged row must not carry a whole
+    /// record (names, dates of birth) into rejected.csv through a field that swallowed it.</summary>
+    public const int MaxText = 64;
+
+    /// <summary>Cuts text to <see cref="MaxText"/> characters, marking the cut.</summary>
+    public static string? Cut(string? text) =>
+        text is null || text.Length <= MaxText ? text : text[..(MaxText - 1)] + "…";
+}
 
 /// <summary>Collects rejections; thread-safe so that sources can be read side by side.</summary>
 public sealed class RejectionLog

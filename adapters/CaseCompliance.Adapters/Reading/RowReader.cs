@@ -13,7 +13,10 @@ public sealed class RowReader
     private readonly RejectionLog _log;
     private readonly ColumnMap _columns;
     private readonly string _table;
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private TableRow _row = null!;
+    private string? _recordId;
+    private HashSet<string>? _masked;
 
     public RowReader(string source, string table, ColumnMap columns, RejectionLog log)
     {
@@ -23,23 +26,56 @@ public sealed class RowReader
         _log = log;
     }
 
-    /// <summary>The record id used in rejections for this row.</summary>
-    public string? RecordId { get; set; }
+    /// <summary>The record id used in rejections for this row, cut to <see cref="Rejection.MaxText"/> characters.</summary>
+    public string? RecordId
+    {
+        get => _recordId;
+        set => _recordId = Rejection.Cut(value);
+    }
+
+    /// <summary>
+    /// Whether a rejection of this row said that the row cannot be used (a missing id, required date or code, an
+    /// unknown parent): such a row makes no record, so no other row may name it.
+    /// </summary>
+    public bool Unusable { get; private set; }
 
     public RowReader For(TableRow row)
     {
         _row = row;
-        RecordId = null;
+        _recordId = null;
+        Unusable = false;
+        _masked?.Clear();
         return this;
     }
 
-    public string Column(string canonical) => _columns.Name(_table, canonical);
+    /// <summary>The row being read (its file and line).</summary>
+    public TableRow Row => _row;
+
+    /// <summary>The configured name of a canonical column, resolved once per table.</summary>
+    public string Column(string canonical)
+    {
+        if (!_names.TryGetValue(canonical, out var name))
+        {
+            name = _columns.Name(_table, canonical);
+            _names[canonical] = name;
+        }
+
+        return name;
+    }
 
     public string? Text(string column)
     {
+        if (_masked is { Count: > 0 } && _masked.Contains(column))
+        {
+            return null;
+        }
+
         var value = _row[Column(column)];
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
+
+    /// <summary>The field is read as blank for the rest of this row (a value already rejected).</summary>
+    public void Ignore(string column) => (_masked ??= new HashSet<string>(StringComparer.Ordinal)).Add(column);
 
     /// <summary>A required id: when absent the row is rejected and null returned.</summary>
     public string? Id(string column)
@@ -135,8 +171,18 @@ public sealed class RowReader
         return null;
     }
 
-    public void Reject(string column, string problem) =>
+    public void Reject(string column, string problem)
+    {
+        if (problem.EndsWith(RowUnusable, StringComparison.Ordinal))
+        {
+            Unusable = true;
+        }
+
         _log.Add(new Rejection(_source, _row.File, _row.Line, RecordId, Column(column), problem));
+    }
+
+    /// <summary>How a problem that makes the whole row unusable ends (the vocabulary of rejected.csv).</summary>
+    public const string RowUnusable = "the row cannot be used";
 
     /// <summary>Codes and dates are quoted back; anything long is cut so that no free text travels.</summary>
     private static string Quote(string text) => text.Length <= 24 ? text : text[..24] + "…";
