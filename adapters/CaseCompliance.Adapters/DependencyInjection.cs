@@ -51,6 +51,50 @@ public static class SourceCatalog
             ? $"Sources:{sourceName}:Codes:{unknown}: not a code list of the {adapter.Kind} adapter (it has: {string.Join(", ", adapter.DefaultCodes.Keys)})."
             : null;
 
+    /// <summary>
+    /// The first site override the adapter's layout does not know: a <c>Tables</c> key or <c>OptionalTables</c> entry
+    /// that is no table of it, a <c>Columns</c> key (<c>table.column</c> or <c>column</c>) that is no column of it, or
+    /// a <c>Codes</c> key that is no code list of it. A typo would otherwise be ignored silently and the shipped name
+    /// read instead.
+    /// </summary>
+    public static string? UnknownKey(string sourceName, SourceOptions options, ISourceAdapter adapter)
+    {
+        if (UnknownCodeKey(sourceName, options, adapter) is { } code)
+        {
+            return code;
+        }
+
+        var layout = adapter.Layout(options);
+        var tables = layout.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        var names = string.Join(", ", layout.Select(t => t.Name));
+        foreach (var table in options.Tables.Keys.Concat(options.OptionalTables).Where(t => !tables.ContainsKey(t)))
+        {
+            return $"Sources:{sourceName}: '{table}' is not a table of the {adapter.Kind} adapter (it has: {names}).";
+        }
+
+        foreach (var key in options.Columns.Keys)
+        {
+            var dot = key.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && tables.TryGetValue(key[..dot], out var table))
+            {
+                if (!table.Declares(key[(dot + 1)..]))
+                {
+                    return $"Sources:{sourceName}:Columns:{key}: {table.Name} has no column {key[(dot + 1)..]} (it has: {string.Join(", ", table.Columns)}).";
+                }
+            }
+            else if (dot > 0)
+            {
+                return $"Sources:{sourceName}:Columns:{key}: '{key[..dot]}' is not a table of the {adapter.Kind} adapter (it has: {names}).";
+            }
+            else if (!layout.Any(t => t.Declares(key)))
+            {
+                return $"Sources:{sourceName}:Columns:{key}: no table of the {adapter.Kind} adapter has a column {key}.";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Opens a source's tables: a folder of CSV files or an HTTP base address. A location that cannot be used yields a source
     /// that fails with the reason when it is read.</summary>
     public static ITableSource OpenTables(string location, SourceOptions options)

@@ -14,12 +14,16 @@ public interface ISourceAdapter
     /// <summary>The shipped code lists and maps (key → comma-separated codes), overridable under <c>Codes</c>.</summary>
     IReadOnlyDictionary<string, string> DefaultCodes { get; }
 
-    /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
-    /// <see cref="Tables.SourceFailedException"/>.</summary>
+    /// <summary>The tables the adapter reads with these options, first the person table: the one declaration from
+    /// which header checks, configuration checks and docs/sources come.</summary>
+    IReadOnlyList<TableLayout> Layout(SourceOptions options);
+
     /// <summary>How the adapter's tables link to a person, so that the scan can stream the extract a window of
     /// children at a time; null when the adapter can only read a source whole.</summary>
     Streaming.StreamLayout? Streaming => null;
 
+    /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
+    /// <see cref="Tables.SourceFailedException"/>.</summary>
     SourceExtract Read(string name, Tables.ITableSource tables, SourceOptions options, Reading.RejectionLog rejections,
         CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,13 @@ namespace CaseCompliance.Adapters;
 /// </summary>
 public sealed record TableLayout(string Name, bool Required, Dataset[] Records, string[] Columns)
 {
+    /// <summary>Columns read when a site's export has them, not required in its header.</summary>
+    public IReadOnlyList<string> OptionalColumns { get; init; } = [];
+
+    /// <summary>Whether the table declares the column (required or optional).</summary>
+    public bool Declares(string column) =>
+        Columns.Contains(column, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A column no two rows may share (besides the id an adapter reads a row by): a second row is rejected.</summary>
     public string? Key { get; init; }
 
@@ -123,7 +130,7 @@ public abstract class TableReader
         }
 
         var layout = _layout.First(t => t.Name == table);
-        var reader = new RowReader(_name, table, _columns, _log);
+        var reader = new RowReader(_name, layout, _columns, _log);
         var header = _tables.Header(table);
         if (header is not null)
         {

@@ -83,6 +83,11 @@ public class BadInputTests
     [InlineData("Calendar:Region", "wales", "Calendar:Region: 'wales'")]
     [InlineData("Rules:assessment-timescale:Anchor", "referal-date", "Rules:assessment-timescale:Anchor: 'referal-date'")]
     [InlineData("Sources:standard:Codes:AllocatedWorkerRole", "KEY WORKER", "Sources:standard:Codes:AllocatedWorkerRole: not a code list")]
+    [InlineData("Sources:standard:Tables:ssd_persons", "people", "Sources:standard: 'ssd_persons' is not a table of the standard adapter")]
+    [InlineData("Sources:standard:Columns:ssd_person.pers_id", "PERSON_ID", "Sources:standard:Columns:ssd_person.pers_id: ssd_person has no column pers_id")]
+    [InlineData("Sources:standard:Columns:ssd_persons.pers_person_id", "PERSON_ID", "Sources:standard:Columns:ssd_persons.pers_person_id: 'ssd_persons' is not a table")]
+    [InlineData("Sources:standard:Columns:pers_personid", "PERSON_ID", "Sources:standard:Columns:pers_personid: no table of the standard adapter has a column")]
+    [InlineData("Sources:standard:OptionalTables:0", "ssd_cla_visit", "Sources:standard: 'ssd_cla_visit' is not a table of the standard adapter")]
     public void BadConfiguration_Exit2_NamingTheKey(string key, string value, string message)
     {
         var scan = Cli.RunFromRoot("scan", "--out", Path.Combine(Path.GetTempPath(), "cc-never"), $"--{key}={value}");

@@ -15,6 +15,8 @@ public sealed class CareFirstAdapter : ISourceAdapter
 {
     public string Kind => "carefirst";
 
+    public IReadOnlyList<TableLayout> Layout(SourceOptions options) => CareFirstLayout.Tables;
+
     /// <summary>Visit, meeting, conference, decision record, document, assessment and role codes; SSDA903 PLACE and LS.</summary>
     public static IReadOnlyDictionary<string, string> Codes => CareFirstLayout.DefaultCodes;
 

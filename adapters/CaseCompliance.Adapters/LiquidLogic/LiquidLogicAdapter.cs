@@ -24,6 +24,8 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 {
     public string Kind => "liquidlogic";
 
+    public IReadOnlyList<TableLayout> Layout(SourceOptions options) => L.Tables;
+
     public IReadOnlyDictionary<string, string> DefaultCodes => LiquidLogicLayout.DefaultCodes;
 
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,

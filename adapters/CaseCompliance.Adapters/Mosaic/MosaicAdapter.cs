@@ -18,6 +18,8 @@ public sealed class MosaicAdapter : ISourceAdapter
 {
     public string Kind => "mosaic";
 
+    public IReadOnlyList<TableLayout> Layout(SourceOptions options) => MosaicLayout.Tables(options);
+
     public IReadOnlyDictionary<string, string> DefaultCodes => MosaicLayout.DefaultCodes;
 
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
@@ -87,7 +89,7 @@ public sealed class MosaicAdapter : ISourceAdapter
             Each(Steps, r => ReadStep(r, firstPass: true));
             if (Has(Steps))
             {
-                var reader = new RowReader(_name, Steps, new ColumnMap(Options.Columns), _log);
+                var reader = new RowReader(_name, MosaicLayout.Tables(Options).Single(t => t.Name == Steps), new ColumnMap(Options.Columns), _log);
                 foreach (var row in _tables.Read(Steps, _ct))
                 {
                     ReadStep(reader.For(row), firstPass: false);

@@ -192,7 +192,7 @@ public static class MosaicLayout
 
         return
         [
-            new(Persons, true, [], ["PERSON_ID", "FIRST_NAME", "LAST_NAME", "GENDER", "FULL_ETHNICITY_CODE", "DATE_OF_BIRTH", "DUE_DATE", "DATE_OF_DEATH", "UPN", "UPN_UNKNOWN_REASON"]),
+            new(Persons, true, [], ["PERSON_ID", "FIRST_NAME", "LAST_NAME", "GENDER", "FULL_ETHNICITY_CODE", "DATE_OF_BIRTH", "DUE_DATE", "DATE_OF_DEATH", "UPN", "UPN_UNKNOWN_REASON"]) { OptionalColumns = OptionalColumns[Persons] },
             new(Addresses, false, [Dataset.Addresses], ["PERSON_ID", "ADDRESS", "POST_CODE", "START_DATE", "END_DATE"]),
             new(Telephones, false, [Dataset.PersonDetails], ["PERSON_ID", "TELEPHONE_NUMBER"]),
             new(Disabilities, false, [Dataset.Disabilities], ["PERSON_ID", "DISABILITY_CODE"]),
@@ -207,8 +207,8 @@ public static class MosaicLayout
             new(Placements, true, [Dataset.Placements], ["PLACEMENT_ID", "PERSON_ID", "PERIOD_OF_CARE_ID", "START_DATE", "END_DATE", "PLACEMENT_TYPE"]),
             new(PlacementDetails, false, [Dataset.PlacementDetails], ["PLACEMENT_ID", "IS_LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE", "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS"]),
             new(LegalStatuses, true, [Dataset.LegalStatuses], ["LEGAL_STATUS_ID", "PERSON_ID", "LEGAL_STATUS", "START_DATE", "END_DATE"]),
-            new(Answers, true, [], ["WORKFLOW_STEP_ID", "QUESTION_USER_CODE", "TEXT_ANSWER", "DATE_ANSWER"]),
-            new(Steps, true, [.. steps], ["WORKFLOW_STEP_ID", "PERSON_ID", "WORKFLOW_STEP_TYPE_ID", "STEP_STATUS", "INCOMING_ON", "STARTED_ON", "COMPLETED_ON"]),
+            new(Answers, true, [], ["WORKFLOW_STEP_ID", "QUESTION_USER_CODE", "TEXT_ANSWER", "DATE_ANSWER"]) { OptionalColumns = OptionalColumns[Answers] },
+            new(Steps, true, [.. steps], ["WORKFLOW_STEP_ID", "PERSON_ID", "WORKFLOW_STEP_TYPE_ID", "STEP_STATUS", "INCOMING_ON", "STARTED_ON", "COMPLETED_ON"]) { OptionalColumns = OptionalColumns[Steps] },
         ];
     }
 

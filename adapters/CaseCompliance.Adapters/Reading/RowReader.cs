@@ -18,10 +18,13 @@ public sealed class RowReader
     private string? _recordId;
     private HashSet<string>? _masked;
 
-    public RowReader(string source, string table, ColumnMap columns, RejectionLog log)
+    private readonly TableLayout _layout;
+
+    public RowReader(string source, TableLayout table, ColumnMap columns, RejectionLog log)
     {
         _source = source;
-        _table = table;
+        _layout = table;
+        _table = table.Name;
         _columns = columns;
         _log = log;
     }
@@ -56,6 +59,13 @@ public sealed class RowReader
     {
         if (!_names.TryGetValue(canonical, out var name))
         {
+            // The layout is the one declaration of a table's columns: reading an undeclared one is a mistake in the
+            // adapter (a typo would otherwise read as an always-empty field), found by any test that reads the table.
+            if (!_layout.Declares(canonical))
+            {
+                throw new InvalidOperationException($"{_table}.{canonical} is read but not declared in the table's layout.");
+            }
+
             name = _columns.Name(_table, canonical);
             _names[canonical] = name;
         }

@@ -15,6 +15,8 @@ public sealed class StandardAdapter : ISourceAdapter
 {
     public string Kind => "standard";
 
+    public IReadOnlyList<TableLayout> Layout(SourceOptions options) => StandardLayout.Tables;
+
     /// <summary>Involvement roles that make an allocation; valid SSDA903 PLACE and LS codes.</summary>
     public static readonly IReadOnlyDictionary<string, string> Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {

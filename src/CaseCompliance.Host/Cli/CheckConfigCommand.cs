@@ -91,7 +91,7 @@ public static class CheckConfigCommand
                 var log = new RejectionLog();
                 var adapter = adapters.FirstOrDefault(a => string.Equals(a.Kind, source.Kind, StringComparison.OrdinalIgnoreCase))
                     ?? throw new SourceFailedException($"kind '{source.Kind}' has no adapter in this version.");
-                if (SourceCatalog.UnknownCodeKey(source.Name, source.Options, adapter) is { } problem)
+                if (SourceCatalog.UnknownKey(source.Name, source.Options, adapter) is { } problem)
                 {
                     throw new UsageException(problem);
                 }

@@ -50,7 +50,7 @@ public static class ScanCommand
         foreach (var source in sources)
         {
             if (adapters.FirstOrDefault(a => a.Kind == source.Kind) is { } adapter
-                && SourceCatalog.UnknownCodeKey(source.Name, source.Options, adapter) is { } problem)
+                && SourceCatalog.UnknownKey(source.Name, source.Options, adapter) is { } problem)
             {
                 throw new UsageException(problem);
             }
