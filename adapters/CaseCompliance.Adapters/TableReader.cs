@@ -237,10 +237,15 @@ public abstract class TableReader
                 return;
             }
 
-            if (seen is not null && r.Text(unique!) is { } value && !seen.Add(value))
+            if (seen is not null && r.Text(unique!) is { } value)
             {
-                r.Reject(unique!, $"{r.Column(unique!)} {Rejection.Cut(value)} again: the first row with it is kept and {RowReader.RowUnusable}");
-                return;
+                if (!seen.Add(value))
+                {
+                    r.Reject(unique!, $"{r.Column(unique!)} {Rejection.Cut(value)} again: the first row with it is kept and {RowReader.RowUnusable}");
+                    return;
+                }
+
+                (_tables as IStreamWindow)?.Keys.See(table, unique!, value);
             }
 
             if (!References(layout, r, c.Person.Id))
@@ -362,6 +367,8 @@ public abstract class TableReader
                 r.Reject(idColumn, $"a second row for {what} {Rejection.Cut(id)}: the first is kept and {RowReader.RowUnusable}");
                 return;
             }
+
+            (_tables as IStreamWindow)?.Keys.See(table, idColumn, id);
 
             if (!References(layout, r, index[id].First().Person))
             {

@@ -138,4 +138,50 @@ public sealed class StreamingTests(StreamingTests.Extract extract) : IClassFixtu
 
         Assert.Contains(rejected, r => r["file"] == "ssd_cin_visits.csv" && r["record_id"] == "ORPHAN-VISIT" && r["problem"].Contains("NOBODY"));
     }
+
+    [Fact]
+    public void RecordIdRepeatedInAnotherWindow_IsRejectedAsWhenReadWhole_ByReadingTheSourceWhole()
+    {
+        using var tmp = new TempFolder();
+        var header = File.ReadLines(Path.Combine(extract.Folder, "ssd_cin_visits.csv")).First().Split(',');
+        var id = Array.IndexOf(header, "cinv_cin_visit_id");
+        string? first = null;
+        var folder = Copy(tmp, extract.Folder, "ssd_cin_visits", rows =>
+        {
+            // A late child's visit takes the id of an early child's visit: two windows apart at 37 children.
+            first = rows[0].Split(',')[id];
+            var late = rows[^1].Split(',');
+            late[id] = first;
+            rows[^1] = string.Join(',', late);
+            return rows;
+        });
+
+        var whole = Run(tmp, folder, 0, "whole");
+        var streamed = Run(tmp, folder, 37, "streamed");
+
+        Assert.Equal("whole", streamed.Source.GetProperty("reading").GetString());
+        Assert.Contains("stands again", streamed.Source.GetProperty("reading_note").GetString());
+        AssertSameFiles(whole, streamed);
+        Assert.Contains(CsvFile.Read(Path.Combine(whole.Out, "rejected.csv")).Rows,
+            r => r["file"] == "ssd_cin_visits.csv" && r["field"] == "cinv_cin_visit_id" && r["record_id"] == first && r["problem"].Contains("again"));
+    }
+
+    [Fact]
+    public void RecordIdRepeatedWithinAChild_IsRejected_AndTheSourceStillStreams()
+    {
+        using var tmp = new TempFolder();
+        var folder = Copy(tmp, extract.Folder, "ssd_cin_visits", rows =>
+        {
+            rows.Insert(rows.Count / 2, rows[rows.Count / 2]);
+            return rows;
+        });
+
+        var whole = Run(tmp, folder, 0, "whole");
+        var streamed = Run(tmp, folder, 37, "streamed");
+
+        Assert.Equal("streamed", streamed.Source.GetProperty("reading").GetString());
+        AssertSameFiles(whole, streamed);
+        Assert.Contains(CsvFile.Read(Path.Combine(streamed.Out, "rejected.csv")).Rows,
+            r => r["file"] == "ssd_cin_visits.csv" && r["field"] == "cinv_cin_visit_id" && r["problem"].Contains("again"));
+    }
 }

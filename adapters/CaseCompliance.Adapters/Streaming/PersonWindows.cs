@@ -33,6 +33,7 @@ public sealed class PersonWindows
     private readonly SeenKeys _seen = new();
     private readonly Dictionary<(int Space, string Key), string> _orphans = [];
     private readonly Dictionary<string, int> _spaces = new(StringComparer.OrdinalIgnoreCase);
+    private readonly WindowKeys _keys = new();
 
     private PersonWindows(ITableSource inner, StreamLayout layout, ColumnMap columns, int size)
     {
@@ -120,8 +121,10 @@ public sealed class PersonWindows
                 }
 
                 start = end;
-                yield return new WindowTables(_inner, rows, headers);
+                yield return new WindowTables(_inner, rows, headers, _keys);
             }
+
+            VerifySuspects(cancellationToken);
         }
         finally
         {
@@ -129,6 +132,26 @@ public sealed class PersonWindows
             foreach (var table in tables)
             {
                 table.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts, exactly, the ids that may have stood in two windows: a true repeat means two children's rows share a
+    /// record id, which a whole read rejects; the source is then read whole.
+    /// </summary>
+    private void VerifySuspects(CancellationToken cancellationToken)
+    {
+        foreach (var ((table, idColumn), ids) in _keys.Suspects)
+        {
+            var column = _columns.Name(table, idColumn);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in _inner.Read(table, cancellationToken))
+            {
+                if (Key(row, column) is { } id && ids.Contains(id) && (counts[id] = counts.GetValueOrDefault(id) + 1) > 1)
+                {
+                    throw NotOrdered(table, row, $"{table} record {Rejection.Cut(id)} stands again in another child's part of the extract");
+                }
             }
         }
     }
@@ -376,8 +399,10 @@ public sealed class PersonWindows
 
     /// <summary>One window's tables: the rows read for it, the directory tables whole, headers from the source.</summary>
     private sealed class WindowTables(ITableSource inner, Dictionary<string, List<TableRow>> rows,
-        Dictionary<string, IReadOnlyCollection<string>?> headers) : ITableSource
+        Dictionary<string, IReadOnlyCollection<string>?> headers, WindowKeys keys) : ITableSource, IStreamWindow
     {
+        public WindowKeys Keys => keys;
+
         public string Location => inner.Location;
 
         public bool Exists(string table) => inner.Exists(table);
