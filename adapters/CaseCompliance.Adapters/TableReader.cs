@@ -13,6 +13,15 @@ namespace CaseCompliance.Adapters;
 /// </summary>
 public sealed record TableLayout(string Name, bool Required, Dataset[] Records, string[] Columns)
 {
+    private Reading.TableDef? _definition;
+
+    /// <summary>The declaration of its columns as handles (the one it was built from, or one made from its names).</summary>
+    public Reading.TableDef Definition
+    {
+        get => _definition ??= Reading.TableDef.Of(this);
+        init => _definition = value;
+    }
+
     /// <summary>Columns read when a site's export has them, not required in its header.</summary>
     public IReadOnlyList<string> OptionalColumns { get; init; } = [];
 

@@ -4,29 +4,38 @@ using NodaTime;
 namespace CaseCompliance.Adapters.Reading;
 
 /// <summary>
-/// Reads typed fields from one row, reporting every unusable field to the rejection log with file, line and field.
-/// Column names are the configured ones (<see cref="ColumnMap"/>).
+/// Reads typed fields from one row by column handle (<see cref="Column"/>), reporting every unusable field to the
+/// rejection log with file, line and field. A handle's configured name (<see cref="ColumnMap"/>) and its place in
+/// the header are resolved once per file (or HTTP page), then each field is an array look-up.
 /// </summary>
 public sealed class RowReader
 {
     private readonly string _source;
     private readonly RejectionLog _log;
     private readonly ColumnMap _columns;
-    private readonly string _table;
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly TableDef _table;
+    private readonly string[] _names;
+    private readonly int[] _slots;
+    private readonly bool[] _masked;
+    private IReadOnlyDictionary<string, int>? _header;
+    private bool _anyMasked;
     private TableRow _row = null!;
     private string? _recordId;
-    private HashSet<string>? _masked;
-
-    private readonly TableLayout _layout;
 
     public RowReader(string source, TableLayout table, ColumnMap columns, RejectionLog log)
     {
         _source = source;
-        _layout = table;
-        _table = table.Name;
+        _table = table.Definition;
         _columns = columns;
         _log = log;
+        var count = _table.Columns.Count;
+        _names = new string[count];
+        _slots = new int[count];
+        _masked = new bool[count];
+        foreach (var c in _table.Columns)
+        {
+            _names[c.Index] = columns.Name(_table.Name, c.Name);
+        }
     }
 
     /// <summary>The record id used in rejections for this row, cut to <see cref="Rejection.MaxText"/> characters.</summary>
@@ -47,48 +56,65 @@ public sealed class RowReader
         _row = row;
         _recordId = null;
         Unusable = false;
-        _masked?.Clear();
+        if (_anyMasked)
+        {
+            Array.Clear(_masked);
+            _anyMasked = false;
+        }
+
+        if (!ReferenceEquals(row.Columns, _header))
+        {
+            _header = row.Columns;
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                _slots[i] = row.Columns.TryGetValue(_names[i], out var slot) ? slot : -1;
+            }
+        }
+
         return this;
     }
 
     /// <summary>The row being read (its file and line).</summary>
     public TableRow Row => _row;
 
-    /// <summary>The configured name of a canonical column, resolved once per table.</summary>
-    public string Column(string canonical)
+    /// <summary>The handle of a declared column by its shipped name; an undeclared name is a mistake in the adapter.</summary>
+    public Column Handle(string column) => _table.Find(column)
+        ?? throw new InvalidOperationException($"{_table.Name}.{column} is read but not declared in the table's layout.");
+
+    /// <summary>The configured name of a column (as rejected.csv names it).</summary>
+    public string Column(Column column) => _names[Own(column).Index];
+
+    public string Column(string canonical) => Column(Handle(canonical));
+
+    private Column Own(Column column) => ReferenceEquals(column.Table, _table)
+        ? column
+        : throw new InvalidOperationException($"{column} is read from a row of {_table.Name}.");
+
+    public string? Text(Column column)
     {
-        if (!_names.TryGetValue(canonical, out var name))
-        {
-            // The layout is the one declaration of a table's columns: reading an undeclared one is a mistake in the
-            // adapter (a typo would otherwise read as an always-empty field), found by any test that reads the table.
-            if (!_layout.Declares(canonical))
-            {
-                throw new InvalidOperationException($"{_table}.{canonical} is read but not declared in the table's layout.");
-            }
-
-            name = _columns.Name(_table, canonical);
-            _names[canonical] = name;
-        }
-
-        return name;
-    }
-
-    public string? Text(string column)
-    {
-        if (_masked is { Count: > 0 } && _masked.Contains(column))
+        var i = Own(column).Index;
+        if (_masked[i] || _slots[i] < 0)
         {
             return null;
         }
 
-        var value = _row[Column(column)];
+        var value = _row.Field(_slots[i]);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
+    public string? Text(string column) => Text(Handle(column));
+
     /// <summary>The field is read as blank for the rest of this row (a value already rejected).</summary>
-    public void Ignore(string column) => (_masked ??= new HashSet<string>(StringComparer.Ordinal)).Add(column);
+    public void Ignore(Column column)
+    {
+        _masked[Own(column).Index] = true;
+        _anyMasked = true;
+    }
+
+    public void Ignore(string column) => Ignore(Handle(column));
 
     /// <summary>A required id: when absent the row is rejected and null returned.</summary>
-    public string? Id(string column)
+    public string? Id(Column column)
     {
         var value = Text(column);
         if (value is null)
@@ -99,11 +125,20 @@ public sealed class RowReader
         return value;
     }
 
-    public LocalDate? Date(string column, bool required = false) => DateTime(column, required)?.Date;
+    public string? Id(string column) => Id(Handle(column));
 
-    public LocalDateTime? DateTime(string column, bool required = false) => DateTimeWithFlag(column, required, out _);
+    public LocalDate? Date(Column column, bool required = false) => DateTime(column, required)?.Date;
 
-    public LocalDateTime? DateTimeWithFlag(string column, bool required, out bool hasTime)
+    public LocalDate? Date(string column, bool required = false) => Date(Handle(column), required);
+
+    public LocalDateTime? DateTime(Column column, bool required = false) => DateTimeWithFlag(column, required, out _);
+
+    public LocalDateTime? DateTime(string column, bool required = false) => DateTime(Handle(column), required);
+
+    public LocalDateTime? DateTimeWithFlag(string column, bool required, out bool hasTime) =>
+        DateTimeWithFlag(Handle(column), required, out hasTime);
+
+    public LocalDateTime? DateTimeWithFlag(Column column, bool required, out bool hasTime)
     {
         hasTime = false;
         var text = Text(column);
@@ -127,7 +162,7 @@ public sealed class RowReader
         return null;
     }
 
-    public bool? Flag(string column)
+    public bool? Flag(Column column)
     {
         var text = Text(column);
         if (FieldParser.TryParseFlag(text, out var value))
@@ -139,7 +174,9 @@ public sealed class RowReader
         return null;
     }
 
-    public int? Int(string column)
+    public bool? Flag(string column) => Flag(Handle(column));
+
+    public int? Int(Column column)
     {
         var text = Text(column);
         if (text is null)
@@ -156,8 +193,10 @@ public sealed class RowReader
         return null;
     }
 
+    public int? Int(string column) => Int(Handle(column));
+
     /// <summary>A code from a known list; an unknown code is rejected with the code in the message.</summary>
-    public string? Code(string column, IReadOnlyCollection<string> known, bool required = false)
+    public string? Code(Column column, IReadOnlyCollection<string> known, bool required = false)
     {
         var text = Text(column);
         if (text is null)
@@ -181,7 +220,10 @@ public sealed class RowReader
         return null;
     }
 
-    public void Reject(string column, string problem)
+    public string? Code(string column, IReadOnlyCollection<string> known, bool required = false) =>
+        Code(Handle(column), known, required);
+
+    public void Reject(Column column, string problem)
     {
         if (problem.EndsWith(RowUnusable, StringComparison.Ordinal))
         {
@@ -190,6 +232,8 @@ public sealed class RowReader
 
         _log.Add(new Rejection(_source, _row.File, _row.Line, RecordId, Column(column), problem));
     }
+
+    public void Reject(string column, string problem) => Reject(Handle(column), problem);
 
     /// <summary>How a problem that makes the whole row unusable ends (the vocabulary of rejected.csv).</summary>
     public const string RowUnusable = "the row cannot be used";

@@ -31,6 +31,9 @@ public sealed class TableRow(string file, string line, IReadOnlyDictionary<strin
 
     public bool Has(string column) => Columns.ContainsKey(column);
 
+    /// <summary>The raw text of the field at a header position (see <see cref="Columns"/>); null past the row's end.</summary>
+    public string? Field(int index) => index < values.Length ? values[index] : null;
+
     /// <summary>The raw text of a column; null when the table has no such column.</summary>
     public string? this[string column] => Columns.TryGetValue(column, out var i) && i < values.Length ? values[i] : null;
 }
