@@ -70,16 +70,11 @@ public sealed class TableDef(string name, bool required, params Dataset[] record
     /// <summary>The column of that shipped name (case ignored), or null.</summary>
     public Column? Find(string column)
     {
-        foreach (var c in _columns)
-        {
-            if (string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase))
-            {
-                return c;
-            }
-        }
-
-        return null;
+        _byName ??= _columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        return _byName.GetValueOrDefault(column);
     }
+
+    private Dictionary<string, Column>? _byName;
 
     /// <summary>The declaration of a layout written as name lists (its columns then its optional columns).</summary>
     internal static TableDef Of(TableLayout layout)
@@ -124,6 +119,7 @@ public sealed class TableDef(string name, bool required, params Dataset[] record
 
         var handle = new Column(this, column, _columns.Count, optional);
         _columns.Add(handle);
+        _byName = null;
         return handle;
     }
 

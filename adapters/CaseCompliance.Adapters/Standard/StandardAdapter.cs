@@ -4,6 +4,8 @@ using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Domain;
 using NodaTime;
 
+using S = CaseCompliance.Adapters.Standard.StandardLayout;
+
 namespace CaseCompliance.Adapters.Standard;
 
 /// <summary>
@@ -48,179 +50,179 @@ public sealed class StandardAdapter : ISourceAdapter
         public SourceExtract Read()
         {
             CheckLayout();
-            Each("ssd_person", r =>
+            Each(S.Person.Table, r =>
             {
-                var id = r.Id("pers_person_id");
+                var id = r.Id(S.Person.PersonId);
                 if (id is null)
                 {
                     return;
                 }
 
                 r.RecordId = id;
-                var person = new Person(id, r.Text("pers_forename"), r.Text("pers_surname"),
-                    r.Text("pers_gender") ?? r.Text("pers_sex"), r.Text("pers_ethnicity"), r.Date("pers_dob"),
-                    r.Date("pers_expected_dob"), r.Text("pers_common_child_id"), r.Text("pers_upn_unknown"),
-                    r.Date("pers_death_date"));
+                var person = new Person(id, r.Text(S.Person.Forename), r.Text(S.Person.Surname),
+                    r.Text(S.Person.Gender) ?? r.Text(S.Person.Sex), r.Text(S.Person.Ethnicity), r.Date(S.Person.Dob),
+                    r.Date(S.Person.ExpectedDob), r.Text(S.Person.CommonChildId), r.Text(S.Person.UpnUnknown),
+                    r.Date(S.Person.DeathDate));
                 if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
-                    r.Reject("pers_person_id", $"duplicate person id {id}: the first row is used");
+                    r.Reject(S.Person.PersonId, $"duplicate person id {id}: the first row is used");
                 }
             });
 
-            Each("ssd_department", r =>
+            Each(S.Department.Table, r =>
             {
-                if (r.Id("dept_team_id") is { } id)
+                if (r.Id(S.Department.TeamId) is { } id)
                 {
-                    _teams.Add(new Team(id, r.Text("dept_team_name"), r.Text("dept_team_parent_id")));
+                    _teams.Add(new Team(id, r.Text(S.Department.TeamName), r.Text(S.Department.TeamParentId)));
                 }
             });
-            Each("ssd_professionals", r =>
+            Each(S.Professionals.Table, r =>
             {
-                if (r.Id("prof_professional_id") is { } id)
+                if (r.Id(S.Professionals.ProfessionalId) is { } id)
                 {
-                    _workers.Add(new Worker(id, r.Text("prof_professional_name"), r.Text("prof_professional_job_title"),
-                        r.Text("prof_professional_department")));
+                    _workers.Add(new Worker(id, r.Text(S.Professionals.ProfessionalName), r.Text(S.Professionals.ProfessionalJobTitle),
+                        r.Text(S.Professionals.ProfessionalDepartment)));
                 }
             });
 
-            PersonTable("ssd_address", "addr_person_id", null, (r, c, _) =>
-                c.Addresses.Add(new Address(r.Text("addr_address_json"), r.Text("addr_address_postcode"),
-                    r.Date("addr_address_start_date"), r.Date("addr_address_end_date"))));
-            PersonTable("ssd_disability", "disa_person_id", null, (r, c, _) =>
+            PersonTable(S.Address.Table, S.Address.PersonId, null, (r, c, _) =>
+                c.Addresses.Add(new Address(r.Text(S.Address.AddressJson), r.Text(S.Address.AddressPostcode),
+                    r.Date(S.Address.AddressStartDate), r.Date(S.Address.AddressEndDate))));
+            PersonTable(S.Disability.Table, S.Disability.PersonId, null, (r, c, _) =>
             {
-                if (r.Text("disa_disability_code") is { } code)
+                if (r.Text(S.Disability.DisabilityCode) is { } code)
                 {
                     c.Disabilities.Add(code);
                 }
             });
 
             var roles = Options.CodeList("AllocatedWorkerRoles", Codes);
-            PersonTable("ssd_involvements", "invo_person_id", "invo_involvements_id", (r, c, id) =>
+            PersonTable(S.Involvements.Table, S.Involvements.PersonId, S.Involvements.InvolvementsId, (r, c, id) =>
             {
-                var role = r.Text("invo_professional_role_id");
+                var role = r.Text(S.Involvements.ProfessionalRoleId);
                 if (role is null || !roles.Contains(role, StringComparer.OrdinalIgnoreCase))
                 {
                     return;
                 }
 
-                if (r.Date("invo_involvement_start_date", required: true) is { } start)
+                if (r.Date(S.Involvements.InvolvementStartDate, required: true) is { } start)
                 {
-                    c.Allocations.Add(new Allocation(id!, c.Person.Id, r.Text("invo_professional_id"), role,
-                        r.Text("invo_professional_team"), start, r.Date("invo_involvement_end_date"), r.Text("invo_referral_id")));
+                    c.Allocations.Add(new Allocation(id!, c.Person.Id, r.Text(S.Involvements.ProfessionalId), role,
+                        r.Text(S.Involvements.ProfessionalTeam), start, r.Date(S.Involvements.InvolvementEndDate), r.Text(S.Involvements.ReferralId)));
                 }
             });
 
-            PersonTable("ssd_contacts", "cont_person_id", "cont_contact_id", (r, c, id) =>
+            PersonTable(S.Contacts.Table, S.Contacts.PersonId, S.Contacts.ContactId, (r, c, id) =>
             {
-                if (r.Date("cont_contact_date", required: true) is { } date)
+                if (r.Date(S.Contacts.ContactDate, required: true) is { } date)
                 {
                     c.Contacts.Add(new Contact(id!, c.Person.Id, date));
                     _contactPerson[id!] = c.Person.Id;
                 }
             });
-            PersonTable("ssd_early_help_episodes", "earl_person_id", "earl_episode_id", (r, c, id) =>
+            PersonTable(S.EarlyHelpEpisodes.Table, S.EarlyHelpEpisodes.PersonId, S.EarlyHelpEpisodes.EpisodeId, (r, c, id) =>
             {
-                if (r.Date("earl_episode_start_date", required: true) is { } start)
+                if (r.Date(S.EarlyHelpEpisodes.EpisodeStartDate, required: true) is { } start)
                 {
-                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date("earl_episode_end_date"),
-                        r.Text("earl_episode_worker_id")));
+                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date(S.EarlyHelpEpisodes.EpisodeEndDate),
+                        r.Text(S.EarlyHelpEpisodes.EpisodeWorkerId)));
                 }
             });
-            PersonTable("ssd_cin_episodes", "cine_person_id", "cine_referral_id", (r, c, id) =>
+            PersonTable(S.CinEpisodes.Table, S.CinEpisodes.PersonId, S.CinEpisodes.ReferralId, (r, c, id) =>
             {
-                if (r.Date("cine_referral_date", required: true) is { } date)
+                if (r.Date(S.CinEpisodes.ReferralDate, required: true) is { } date)
                 {
-                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, r.Date("cine_close_date"),
-                        r.Text("cine_cin_primary_need_code"), r.Flag("cine_referral_nfa"), r.Text("cine_referral_team"),
-                        r.Text("cine_referral_worker_id")));
+                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, r.Date(S.CinEpisodes.CloseDate),
+                        r.Text(S.CinEpisodes.CinPrimaryNeedCode), r.Flag(S.CinEpisodes.ReferralNfa), r.Text(S.CinEpisodes.ReferralTeam),
+                        r.Text(S.CinEpisodes.ReferralWorkerId)));
                 }
             });
-            PersonTable("ssd_cin_assessments", "cina_person_id", "cina_assessment_id", (r, c, id) =>
+            PersonTable(S.CinAssessments.Table, S.CinAssessments.PersonId, S.CinAssessments.AssessmentId, (r, c, id) =>
             {
-                c.Assessments.Add(new Assessment(id!, c.Person.Id, r.Text("cina_referral_id"), AssessmentKind.SocialCare,
-                    r.Date("cina_assessment_start_date"), r.Date("cina_assessment_auth_date"), r.Flag("cina_assessment_child_seen")));
+                c.Assessments.Add(new Assessment(id!, c.Person.Id, r.Text(S.CinAssessments.ReferralId), AssessmentKind.SocialCare,
+                    r.Date(S.CinAssessments.AssessmentStartDate), r.Date(S.CinAssessments.AssessmentAuthDate), r.Flag(S.CinAssessments.AssessmentChildSeen)));
                 _assessmentPerson[id!] = c.Person.Id;
             });
-            PersonTable("ssd_cin_plans", "cinp_person_id", "cinp_cin_plan_id", (r, c, id) =>
+            PersonTable(S.CinPlans.Table, S.CinPlans.PersonId, S.CinPlans.CinPlanId, (r, c, id) =>
             {
-                if (r.Date("cinp_cin_plan_start_date", required: true) is { } start)
+                if (r.Date(S.CinPlans.CinPlanStartDate, required: true) is { } start)
                 {
-                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text("cinp_referral_id"), PlanKind.ChildInNeed, start,
-                        r.Date("cinp_cin_plan_end_date"), null));
+                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text(S.CinPlans.ReferralId), PlanKind.ChildInNeed, start,
+                        r.Date(S.CinPlans.CinPlanEndDate), null));
                 }
             });
-            PersonTable("ssd_cin_visits", "cinv_person_id", "cinv_cin_visit_id", (r, c, id) =>
+            PersonTable(S.CinVisits.Table, S.CinVisits.PersonId, S.CinVisits.CinVisitId, (r, c, id) =>
             {
-                if (r.Date("cinv_cin_visit_date", required: true) is { } date)
+                if (r.Date(S.CinVisits.CinVisitDate, required: true) is { } date)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, null, VisitKind.ChildInNeed, date, r.Flag("cinv_cin_visit_seen"),
-                        r.Flag("cinv_cin_visit_seen_alone")));
+                    c.Visits.Add(new Visit(id!, c.Person.Id, null, VisitKind.ChildInNeed, date, r.Flag(S.CinVisits.CinVisitSeen),
+                        r.Flag(S.CinVisits.CinVisitSeenAlone)));
                 }
             });
-            PersonTable("ssd_s47_enquiry", "s47e_person_id", "s47e_s47_enquiry_id", (r, c, id) =>
+            PersonTable(S.S47Enquiry.Table, S.S47Enquiry.PersonId, S.S47Enquiry.S47EnquiryId, (r, c, id) =>
             {
-                if (r.Date("s47e_s47_start_date", required: true) is { } start)
+                if (r.Date(S.S47Enquiry.S47StartDate, required: true) is { } start)
                 {
-                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, r.Text("s47e_referral_id"), start, r.Date("s47e_s47_end_date")));
+                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, r.Text(S.S47Enquiry.ReferralId), start, r.Date(S.S47Enquiry.S47EndDate)));
                 }
             });
-            PersonTable("ssd_initial_cp_conference", "icpc_person_id", "icpc_icpc_id", (r, c, id) =>
-                c.Conferences.Add(new InitialConference(id!, c.Person.Id, r.Text("icpc_s47_enquiry_id"), r.Text("icpc_cp_plan_id"),
-                    r.Text("icpc_referral_id"), r.Flag("icpc_icpc_transfer_in") == true, r.Date("icpc_icpc_date"))));
-            PersonTable("ssd_cp_plans", "cppl_person_id", "cppl_cp_plan_id", (r, c, id) =>
+            PersonTable(S.InitialCpConference.Table, S.InitialCpConference.PersonId, S.InitialCpConference.IcpcId, (r, c, id) =>
+                c.Conferences.Add(new InitialConference(id!, c.Person.Id, r.Text(S.InitialCpConference.S47EnquiryId), r.Text(S.InitialCpConference.CpPlanId),
+                    r.Text(S.InitialCpConference.ReferralId), r.Flag(S.InitialCpConference.IcpcTransferIn) == true, r.Date(S.InitialCpConference.IcpcDate))));
+            PersonTable(S.CpPlans.Table, S.CpPlans.PersonId, S.CpPlans.CpPlanId, (r, c, id) =>
             {
-                if (r.Date("cppl_cp_plan_start_date", required: true) is { } start)
+                if (r.Date(S.CpPlans.CpPlanStartDate, required: true) is { } start)
                 {
-                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text("cppl_referral_id"), PlanKind.ChildProtection, start,
-                        r.Date("cppl_cp_plan_end_date"), r.Text("cppl_icpc_id")));
+                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text(S.CpPlans.ReferralId), PlanKind.ChildProtection, start,
+                        r.Date(S.CpPlans.CpPlanEndDate), r.Text(S.CpPlans.IcpcId)));
                 }
             });
-            PersonTable("ssd_cp_visits", "cppv_person_id", "cppv_cp_visit_id", (r, c, id) =>
+            PersonTable(S.CpVisits.Table, S.CpVisits.PersonId, S.CpVisits.CpVisitId, (r, c, id) =>
             {
-                if (r.Date("cppv_cp_visit_date", required: true) is { } date)
+                if (r.Date(S.CpVisits.CpVisitDate, required: true) is { } date)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text("cppv_cp_plan_id"), VisitKind.ChildProtection, date,
-                        r.Flag("cppv_cp_visit_seen"), r.Flag("cppv_cp_visit_seen_alone")));
+                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text(S.CpVisits.CpPlanId), VisitKind.ChildProtection, date,
+                        r.Flag(S.CpVisits.CpVisitSeen), r.Flag(S.CpVisits.CpVisitSeenAlone)));
                 }
             });
-            PersonTable("ssd_cp_reviews", "cppr_person_id", "cppr_cp_review_id", (r, c, id) =>
-                c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("cppr_cp_plan_id"), MeetingType.ChildProtectionReview,
-                    r.Date("cppr_cp_review_date"), false) { RecordedDueDate = r.Date("cppr_cp_review_due") }));
+            PersonTable(S.CpReviews.Table, S.CpReviews.PersonId, S.CpReviews.CpReviewId, (r, c, id) =>
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text(S.CpReviews.CpPlanId), MeetingType.ChildProtectionReview,
+                    r.Date(S.CpReviews.CpReviewDate), false) { RecordedDueDate = r.Date(S.CpReviews.CpReviewDue) }));
             ReadPeriodsOfCare();
             var placementTypes = Options.CodeList("PlacementTypes", Codes);
-            PersonTable("ssd_cla_placement", "clap_person_id", "clap_cla_placement_id", (r, c, id) =>
+            PersonTable(S.ClaPlacement.Table, S.ClaPlacement.PersonId, S.ClaPlacement.ClaPlacementId, (r, c, id) =>
             {
-                var type = r.Code("clap_cla_placement_type", placementTypes);
-                if (r.Date("clap_cla_placement_start_date", required: true) is { } start)
+                var type = r.Code(S.ClaPlacement.ClaPlacementType, placementTypes);
+                if (r.Date(S.ClaPlacement.ClaPlacementStartDate, required: true) is { } start)
                 {
-                    c.Placements.Add(new Placement(id!, c.Person.Id, r.Text("clap_cla_id"), start,
-                        r.Date("clap_cla_placement_end_date"), type));
+                    c.Placements.Add(new Placement(id!, c.Person.Id, r.Text(S.ClaPlacement.ClaId), start,
+                        r.Date(S.ClaPlacement.ClaPlacementEndDate), type));
                 }
             });
             var legalStatuses = Options.CodeList("LegalStatuses", Codes);
-            PersonTable("ssd_legal_status", "lega_person_id", null, (r, c, _) =>
+            PersonTable(S.LegalStatus.Table, S.LegalStatus.PersonId, null, (r, c, _) =>
             {
-                var code = r.Code("lega_legal_status", legalStatuses, required: true);
-                if (code is not null && r.Date("lega_legal_status_start_date", required: true) is { } start)
+                var code = r.Code(S.LegalStatus.Code, legalStatuses, required: true);
+                if (code is not null && r.Date(S.LegalStatus.LegalStatusStartDate, required: true) is { } start)
                 {
-                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date("lega_legal_status_end_date")));
+                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date(S.LegalStatus.LegalStatusEndDate)));
                 }
             });
-            ChildTable("ssd_cla_reviews", "clar_cla_id", _periodPerson, "clar_cla_review_id", (r, c, id) =>
-                c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("clar_cla_id"), MeetingType.LookedAfterReview,
-                    r.Date("clar_cla_review_date"), r.Flag("clar_cla_review_cancelled") == true)
-                { RecordedDueDate = r.Date("clar_cla_review_due_date") }));
-            PersonTable("ssd_cla_visits", "clav_person_id", "clav_cla_visit_id", (r, c, id) =>
+            ChildTable(S.ClaReviews.Table, S.ClaReviews.ClaId, _periodPerson, S.ClaReviews.ClaReviewId, (r, c, id) =>
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text(S.ClaReviews.ClaId), MeetingType.LookedAfterReview,
+                    r.Date(S.ClaReviews.ClaReviewDate), r.Flag(S.ClaReviews.ClaReviewCancelled) == true)
+                { RecordedDueDate = r.Date(S.ClaReviews.ClaReviewDueDate) }));
+            PersonTable(S.ClaVisits.Table, S.ClaVisits.PersonId, S.ClaVisits.ClaVisitId, (r, c, id) =>
             {
-                if (r.Date("clav_cla_visit_date", required: true) is { } date)
+                if (r.Date(S.ClaVisits.ClaVisitDate, required: true) is { } date)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text("clav_cla_id"), VisitKind.LookedAfter, date,
-                        r.Flag("clav_cla_visit_seen"), r.Flag("clav_cla_visit_seen_alone")));
+                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text(S.ClaVisits.ClaId), VisitKind.LookedAfter, date,
+                        r.Flag(S.ClaVisits.ClaVisitSeen), r.Flag(S.ClaVisits.ClaVisitSeenAlone)));
                 }
             });
-            PersonTable("ssd_care_leavers", "clea_person_id", null, (r, c, _) =>
-                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date("clea_care_leaver_latest_contact"),
-                    r.Date("clea_pathway_plan_review_date"), r.Text("clea_care_leaver_worker_id")));
+            PersonTable(S.CareLeavers.Table, S.CareLeavers.PersonId, null, (r, c, _) =>
+                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date(S.CareLeavers.CareLeaverLatestContact),
+                    r.Date(S.CareLeavers.PathwayPlanReviewDate), r.Text(S.CareLeavers.CareLeaverWorkerId)));
 
             ReadExtensions();
             return Extract("standard", new CaseDirectory(_workers, _teams));
@@ -229,17 +231,17 @@ public sealed class StandardAdapter : ISourceAdapter
         private void ReadPeriodsOfCare()
         {
             var episodes = new List<(string PersonId, string Period, LocalDate Start, LocalDate? End, bool Open, string? Referral)>();
-            PersonTable("ssd_cla_episodes", "clae_person_id", "clae_cla_episode_id", (r, c, _) =>
+            PersonTable(S.ClaEpisodes.Table, S.ClaEpisodes.PersonId, S.ClaEpisodes.ClaEpisodeId, (r, c, _) =>
             {
-                var start = r.Date("clae_entered_care_date") ?? r.Date("clae_cla_episode_start_date", required: true);
+                var start = r.Date(S.ClaEpisodes.EnteredCareDate) ?? r.Date(S.ClaEpisodes.ClaEpisodeStartDate, required: true);
                 if (start is null)
                 {
                     return;
                 }
 
-                var period = r.Text("clae_cla_id") ?? r.RecordId!;
-                var ceased = r.Date("clae_cla_episode_ceased_date");
-                episodes.Add((c.Person.Id, period, start.Value, ceased, ceased is null, r.Text("clae_referral_id")));
+                var period = r.Text(S.ClaEpisodes.ClaId) ?? r.RecordId!;
+                var ceased = r.Date(S.ClaEpisodes.ClaEpisodeCeasedDate);
+                episodes.Add((c.Person.Id, period, start.Value, ceased, ceased is null, r.Text(S.ClaEpisodes.ReferralId)));
             });
             foreach (var g in episodes.GroupBy(e => (e.PersonId, e.Period)))
             {
@@ -252,32 +254,32 @@ public sealed class StandardAdapter : ISourceAdapter
 
         private void ReadExtensions()
         {
-            PersonTable("cc_meetings", "meet_person_id", "meet_id", (r, c, id) =>
+            PersonTable(S.CcMeetings.Table, S.CcMeetings.PersonId, S.CcMeetings.Id, (r, c, id) =>
             {
-                var type = r.Code("meet_type", [.. StandardLayout.MeetingTypes.Keys], required: true);
+                var type = r.Code(S.CcMeetings.Type, [.. StandardLayout.MeetingTypes.Keys], required: true);
                 if (type is not null)
                 {
-                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("meet_episode_id"), StandardLayout.MeetingTypes[type],
-                        r.Date("meet_date"), r.Flag("meet_cancelled") == true));
+                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text(S.CcMeetings.EpisodeId), StandardLayout.MeetingTypes[type],
+                        r.Date(S.CcMeetings.Date), r.Flag(S.CcMeetings.Cancelled) == true));
                 }
             });
-            PersonTable("cc_eh_assessments", "ehas_person_id", "ehas_id", (r, c, id) =>
-                c.Assessments.Add(new Assessment(id!, c.Person.Id, r.Text("ehas_episode_id"), AssessmentKind.EarlyHelp,
-                    r.Date("ehas_start_date"), r.Date("ehas_completed_date"), null)));
-            PersonTable("cc_eh_contacts", "ehco_person_id", "ehco_id", (r, c, id) =>
+            PersonTable(S.CcEhAssessments.Table, S.CcEhAssessments.PersonId, S.CcEhAssessments.Id, (r, c, id) =>
+                c.Assessments.Add(new Assessment(id!, c.Person.Id, r.Text(S.CcEhAssessments.EpisodeId), AssessmentKind.EarlyHelp,
+                    r.Date(S.CcEhAssessments.StartDate), r.Date(S.CcEhAssessments.CompletedDate), null)));
+            PersonTable(S.CcEhContacts.Table, S.CcEhContacts.PersonId, S.CcEhContacts.Id, (r, c, id) =>
             {
-                var type = r.Code("ehco_type", [.. StandardLayout.EarlyHelpContactTypes.Keys], required: true);
-                if (type is not null && r.Date("ehco_date", required: true) is { } date)
+                var type = r.Code(S.CcEhContacts.Type, [.. StandardLayout.EarlyHelpContactTypes.Keys], required: true);
+                if (type is not null && r.Date(S.CcEhContacts.Date, required: true) is { } date)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text("ehco_episode_id"), StandardLayout.EarlyHelpContactTypes[type],
+                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text(S.CcEhContacts.EpisodeId), StandardLayout.EarlyHelpContactTypes[type],
                         date, null, null));
                 }
             });
-            ChildTable("cc_contact_decisions", "cdec_contact_id", _contactPerson, null, (r, c, _) =>
+            ChildTable(S.CcContactDecisions.Table, S.CcContactDecisions.ContactId, _contactPerson, null, (r, c, _) =>
             {
-                var contactId = r.Text("cdec_contact_id")!;
-                var received = r.DateTimeWithFlag("cdec_received_at", false, out var receivedTime);
-                var decision = r.DateTimeWithFlag("cdec_decision_at", false, out var decisionTime);
+                var contactId = r.Text(S.CcContactDecisions.ContactId)!;
+                var received = r.DateTimeWithFlag(S.CcContactDecisions.ReceivedAt, false, out var receivedTime);
+                var decision = r.DateTimeWithFlag(S.CcContactDecisions.DecisionAt, false, out var decisionTime);
                 var i = c.Contacts.FindIndex(x => x.Id == contactId);
                 c.Contacts[i] = c.Contacts[i] with
                 {
@@ -286,88 +288,88 @@ public sealed class StandardAdapter : ISourceAdapter
                     HasTimes = receivedTime && (decision is null || decisionTime),
                 };
             });
-            ChildTable("cc_assessment_review_points", "arp_assessment_id", _assessmentPerson, null, (r, c, _) =>
+            ChildTable(S.CcAssessmentReviewPoints.Table, S.CcAssessmentReviewPoints.AssessmentId, _assessmentPerson, null, (r, c, _) =>
             {
-                if (r.Date("arp_date", required: true) is { } date)
+                if (r.Date(S.CcAssessmentReviewPoints.Date, required: true) is { } date)
                 {
-                    c.ReviewPoints.Add(new AssessmentReviewPoint(r.Text("arp_assessment_id")!, date));
+                    c.ReviewPoints.Add(new AssessmentReviewPoint(r.Text(S.CcAssessmentReviewPoints.AssessmentId)!, date));
                 }
             });
             AttachPlanFrequencies();
             AttachPlacementDetails();
-            PersonTable("cc_private_fostering", "pfos_person_id", "pfos_id", (r, c, id) =>
-                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date("pfos_notification_date"),
-                    r.Date("pfos_start_date"), r.Date("pfos_end_date"))));
-            PersonTable("cc_care_leaver_accommodation", "clac_person_id", null, (r, c, _) =>
+            PersonTable(S.CcPrivateFostering.Table, S.CcPrivateFostering.PersonId, S.CcPrivateFostering.Id, (r, c, id) =>
+                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date(S.CcPrivateFostering.NotificationDate),
+                    r.Date(S.CcPrivateFostering.StartDate), r.Date(S.CcPrivateFostering.EndDate))));
+            PersonTable(S.CcCareLeaverAccommodation.Table, S.CcCareLeaverAccommodation.PersonId, null, (r, c, _) =>
             {
-                if (r.Date("clac_start_date", required: true) is { } start)
+                if (r.Date(S.CcCareLeaverAccommodation.StartDate, required: true) is { } start)
                 {
-                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date("clac_end_date")));
+                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date(S.CcCareLeaverAccommodation.EndDate)));
                 }
             });
-            PersonTable("cc_visits", "visi_person_id", "visi_id", (r, c, id) =>
+            PersonTable(S.CcVisits.Table, S.CcVisits.PersonId, S.CcVisits.Id, (r, c, id) =>
             {
-                var type = r.Code("visi_type", [.. StandardLayout.OtherVisitTypes.Keys], required: true);
-                if (type is not null && r.Date("visi_date", required: true) is { } date)
+                var type = r.Code(S.CcVisits.Type, [.. StandardLayout.OtherVisitTypes.Keys], required: true);
+                if (type is not null && r.Date(S.CcVisits.Date, required: true) is { } date)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text("visi_episode_id"), StandardLayout.OtherVisitTypes[type], date,
-                        r.Flag("visi_seen"), r.Flag("visi_seen_alone")));
+                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text(S.CcVisits.EpisodeId), StandardLayout.OtherVisitTypes[type], date,
+                        r.Flag(S.CcVisits.Seen), r.Flag(S.CcVisits.SeenAlone)));
                 }
             });
             // After every visit table (cc_eh_contacts, cc_visits): details may name any visit.
             AttachVisitDetails();
-            PersonTable("cc_management_records", "mgmt_person_id", "mgmt_id", (r, c, id) =>
+            PersonTable(S.CcManagementRecords.Table, S.CcManagementRecords.PersonId, S.CcManagementRecords.Id, (r, c, id) =>
             {
-                var type = r.Code("mgmt_type", [.. StandardLayout.ManagementTypes.Keys], required: true);
-                if (type is not null && r.Date("mgmt_date", required: true) is { } date)
+                var type = r.Code(S.CcManagementRecords.Type, [.. StandardLayout.ManagementTypes.Keys], required: true);
+                if (type is not null && r.Date(S.CcManagementRecords.Date, required: true) is { } date)
                 {
-                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, r.Text("mgmt_episode_id"),
-                        StandardLayout.ManagementTypes[type], date, r.Text("mgmt_worker_id")));
+                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, r.Text(S.CcManagementRecords.EpisodeId),
+                        StandardLayout.ManagementTypes[type], date, r.Text(S.CcManagementRecords.WorkerId)));
                 }
             });
-            PersonTable("cc_documents", "doc_person_id", "doc_id", (r, c, id) =>
+            PersonTable(S.CcDocuments.Table, S.CcDocuments.PersonId, S.CcDocuments.Id, (r, c, id) =>
             {
-                var type = r.Code("doc_type", [.. StandardLayout.DocumentTypes.Keys], required: true);
-                if (type is not null && r.Date("doc_date", required: true) is { } date)
+                var type = r.Code(S.CcDocuments.Type, [.. StandardLayout.DocumentTypes.Keys], required: true);
+                if (type is not null && r.Date(S.CcDocuments.Date, required: true) is { } date)
                 {
-                    c.Documents.Add(new Document(id!, c.Person.Id, r.Text("doc_episode_id"), StandardLayout.DocumentTypes[type], date));
+                    c.Documents.Add(new Document(id!, c.Person.Id, r.Text(S.CcDocuments.EpisodeId), StandardLayout.DocumentTypes[type], date));
                 }
             });
-            PersonTable("cc_audits", "aud_person_id", "aud_id", (r, c, id) =>
+            PersonTable(S.CcAudits.Table, S.CcAudits.PersonId, S.CcAudits.Id, (r, c, id) =>
             {
-                if (r.Date("aud_date", required: true) is { } date)
+                if (r.Date(S.CcAudits.Date, required: true) is { } date)
                 {
-                    c.Audits.Add(new Audit(id!, c.Person.Id, r.Text("aud_episode_id"), date, r.Text("aud_grade")));
+                    c.Audits.Add(new Audit(id!, c.Person.Id, r.Text(S.CcAudits.EpisodeId), date, r.Text(S.CcAudits.Grade)));
                     _auditPerson[id!] = c.Person.Id;
                 }
             });
-            ChildTable("cc_audit_actions", "act_audit_id", _auditPerson, "act_id", (r, c, id) =>
-                c.AuditActions.Add(new AuditAction(id!, r.Text("act_audit_id")!, r.Text("act_description"), r.Text("act_owner"),
-                    r.Date("act_due_date"), r.Date("act_completed_date"))));
-            PersonTable("cc_person_details", "pdet_person_id", null, (r, c, _) => c.Person = c.Person with
+            ChildTable(S.CcAuditActions.Table, S.CcAuditActions.AuditId, _auditPerson, S.CcAuditActions.Id, (r, c, id) =>
+                c.AuditActions.Add(new AuditAction(id!, r.Text(S.CcAuditActions.AuditId)!, r.Text(S.CcAuditActions.Description), r.Text(S.CcAuditActions.Owner),
+                    r.Date(S.CcAuditActions.DueDate), r.Date(S.CcAuditActions.CompletedDate))));
+            PersonTable(S.CcPersonDetails.Table, S.CcPersonDetails.PersonId, null, (r, c, _) => c.Person = c.Person with
             {
-                Telephone = r.Text("pdet_telephone"),
-                EthnicityDetail = r.Text("pdet_ethnicity_detail"),
-                PrimaryNeed = r.Text("pdet_primary_need"),
+                Telephone = r.Text(S.CcPersonDetails.Telephone),
+                EthnicityDetail = r.Text(S.CcPersonDetails.EthnicityDetail),
+                PrimaryNeed = r.Text(S.CcPersonDetails.PrimaryNeed),
             });
         }
 
         private void AttachVisitDetails() =>
-            Attach("cc_visit_details", "vdet_visit_id", "visit in the visit tables", c => c.Visits, v => v.Id, r =>
+            Attach(S.CcVisitDetails.Table, S.CcVisitDetails.VisitId, "visit in the visit tables", c => c.Visits, v => v.Id, r =>
             {
-                var reason = r.Text("vdet_not_seen_alone_reason");
-                var recorded = r.Date("vdet_recorded_date");
+                var reason = r.Text(S.CcVisitDetails.NotSeenAloneReason);
+                var recorded = r.Date(S.CcVisitDetails.RecordedDate);
                 return v => v with { NotSeenAloneReason = reason, RecordedDate = recorded };
             });
 
         private void AttachPlanFrequencies() =>
-            Attach("cc_plan_visit_frequency", "pvf_plan_id", "plan", c => c.Plans, p => p.Id, r =>
+            Attach(S.CcPlanVisitFrequency.Table, S.CcPlanVisitFrequency.PlanId, "plan", c => c.Plans, p => p.Id, r =>
             {
-                var days = r.Int("pvf_interval_days");
-                var working = (r.Code("pvf_basis", StandardLayout.FrequencyBases) ?? "calendar") == "working";
+                var days = r.Int(S.CcPlanVisitFrequency.IntervalDays);
+                var working = (r.Code(S.CcPlanVisitFrequency.Basis, StandardLayout.FrequencyBases) ?? "calendar") == "working";
                 if (days is null or <= 0)
                 {
-                    r.Reject("pvf_interval_days", "missing or not a positive number of days: the row cannot be used");
+                    r.Reject(S.CcPlanVisitFrequency.IntervalDays, "missing or not a positive number of days: the row cannot be used");
                     return null;
                 }
 
@@ -375,9 +377,9 @@ public sealed class StandardAdapter : ISourceAdapter
             });
 
         private void AttachPlacementDetails() =>
-            Attach("cc_placement_details", "pdet_placement_id", "placement", c => c.Placements, p => p.Id, r =>
-                ReadPlacementDetails(r, "pdet_long_term", "pdet_temporary_approval", "pdet_carer_approved_date",
-                    "pdet_reduced_visits_agreed", "pdet_agreed_interval_days"));
+            Attach(S.CcPlacementDetails.Table, S.CcPlacementDetails.PlacementId, "placement", c => c.Placements, p => p.Id, r =>
+                ReadPlacementDetails(r, S.CcPlacementDetails.LongTerm, S.CcPlacementDetails.TemporaryApproval, S.CcPlacementDetails.CarerApprovedDate,
+                    S.CcPlacementDetails.ReducedVisitsAgreed, S.CcPlacementDetails.AgreedIntervalDays));
 
     }
 }
