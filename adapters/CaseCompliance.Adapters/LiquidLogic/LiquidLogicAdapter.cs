@@ -124,6 +124,8 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 : extract with { Cases = [.. extract.Cases.Select(c => c with { Recorded = c.Recorded.Except(unrecorded) })] };
         }
 
+        protected override bool IsNoLink(string value) => _nullIds.Contains(value);
+
         private IReadOnlyList<string> Codes(string key) => Options.CodeList(key, L.DefaultCodes);
 
         private HashSet<string> Set(string key) => new(Codes(key), StringComparer.OrdinalIgnoreCase);

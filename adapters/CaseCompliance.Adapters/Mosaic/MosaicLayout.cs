@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Domain;
 
 namespace CaseCompliance.Adapters.Mosaic;
@@ -193,20 +194,20 @@ public static class MosaicLayout
         return
         [
             new(Persons, true, [], ["PERSON_ID", "FIRST_NAME", "LAST_NAME", "GENDER", "FULL_ETHNICITY_CODE", "DATE_OF_BIRTH", "DUE_DATE", "DATE_OF_DEATH", "UPN", "UPN_UNKNOWN_REASON"]) { OptionalColumns = OptionalColumns[Persons] },
-            new(Addresses, false, [Dataset.Addresses], ["PERSON_ID", "ADDRESS", "POST_CODE", "START_DATE", "END_DATE"]),
+            new(Addresses, false, [Dataset.Addresses], ["PERSON_ID", "ADDRESS", "POST_CODE", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
             new(Telephones, false, [Dataset.PersonDetails], ["PERSON_ID", "TELEPHONE_NUMBER"]),
             new(Disabilities, false, [Dataset.Disabilities], ["PERSON_ID", "DISABILITY_CODE"]),
             new(ServiceUserGroups, false, [], ["PERSON_ID", "NEED_CODE", "START_DATE", "END_DATE"]),
             new(Organisations, false, [], ["ORGANISATION_ID", "NAME", "PARENT_ORGANISATION_ID"]),
             new(Workers, true, [], ["WORKER_ID", "FIRST_NAMES", "LAST_NAMES"]),
             new(WorkerRoles, true, [], ["WORKER_ID", "ORGANISATION_ID", "ROLE_DESCRIPTION", "START_DATE", "END_DATE"]),
-            new(ProfRelationships, true, [Dataset.Allocations], ["PROF_RELATIONSHIP_ID", "PERSON_ID", "WORKER_ID", "PROF_REL_TYPE_CODE", "START_DATE", "END_DATE"]),
-            new(Referrals, true, [Dataset.Referrals], ["REFERRAL_ID", "PERSON_ID", "REFERRAL_DATE", "PRIMARY_NEED_CODE", "NFA_DATE", "CLOSURE_DATE", "RESPONSIBLE_TEAM_ID", "ASSIGNEE_ID"]),
-            new(Registrations, true, [Dataset.Plans], ["REGISTRATION_ID", "PERSON_ID", "REGISTRATION_STEP_ID", "REGISTRATION_START_DATE", "DEREGISTRATION_DATE", "IS_CHILD_PROTECTION_PLAN", "IS_TEMPORARY_CHILD_PROTECTION"]),
-            new(PeriodsOfCare, true, [Dataset.PeriodsOfCare], ["PERIOD_OF_CARE_ID", "PERSON_ID", "START_DATE", "END_DATE"]),
-            new(Placements, true, [Dataset.Placements], ["PLACEMENT_ID", "PERSON_ID", "PERIOD_OF_CARE_ID", "START_DATE", "END_DATE", "PLACEMENT_TYPE"]),
+            new(ProfRelationships, true, [Dataset.Allocations], ["PROF_RELATIONSHIP_ID", "PERSON_ID", "WORKER_ID", "PROF_REL_TYPE_CODE", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
+            new(Referrals, true, [Dataset.Referrals], ["REFERRAL_ID", "PERSON_ID", "REFERRAL_DATE", "PRIMARY_NEED_CODE", "NFA_DATE", "CLOSURE_DATE", "RESPONSIBLE_TEAM_ID", "ASSIGNEE_ID"]) { Periods = [("REFERRAL_DATE", "CLOSURE_DATE")] },
+            new(Registrations, true, [Dataset.Plans], ["REGISTRATION_ID", "PERSON_ID", "REGISTRATION_STEP_ID", "REGISTRATION_START_DATE", "DEREGISTRATION_DATE", "IS_CHILD_PROTECTION_PLAN", "IS_TEMPORARY_CHILD_PROTECTION"]) { Periods = [("REGISTRATION_START_DATE", "DEREGISTRATION_DATE")] },
+            new(PeriodsOfCare, true, [Dataset.PeriodsOfCare], ["PERIOD_OF_CARE_ID", "PERSON_ID", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
+            new(Placements, true, [Dataset.Placements], ["PLACEMENT_ID", "PERSON_ID", "PERIOD_OF_CARE_ID", "START_DATE", "END_DATE", "PLACEMENT_TYPE"]) { Periods = [("START_DATE", "END_DATE")], References = [new("PERIOD_OF_CARE_ID", "period of care", new ParentKey(PeriodsOfCare, "PERIOD_OF_CARE_ID"))] },
             new(PlacementDetails, false, [Dataset.PlacementDetails], ["PLACEMENT_ID", "IS_LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE", "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS"]),
-            new(LegalStatuses, true, [Dataset.LegalStatuses], ["LEGAL_STATUS_ID", "PERSON_ID", "LEGAL_STATUS", "START_DATE", "END_DATE"]),
+            new(LegalStatuses, true, [Dataset.LegalStatuses], ["LEGAL_STATUS_ID", "PERSON_ID", "LEGAL_STATUS", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
             new(Answers, true, [], ["WORKFLOW_STEP_ID", "QUESTION_USER_CODE", "TEXT_ANSWER", "DATE_ANSWER"]) { OptionalColumns = OptionalColumns[Answers] },
             new(Steps, true, [.. steps], ["WORKFLOW_STEP_ID", "PERSON_ID", "WORKFLOW_STEP_TYPE_ID", "STEP_STATUS", "INCOMING_ON", "STARTED_ON", "COMPLETED_ON"]) { OptionalColumns = OptionalColumns[Steps] },
         ];
