@@ -213,7 +213,6 @@ public abstract class TableReader
     {
         var layout = _byName[table];
         var unique = layout.Key ?? idColumn;
-        var seen = unique is null ? null : Ids(table);
         Each(table, r =>
         {
             string? id = null;
@@ -246,15 +245,9 @@ public abstract class TableReader
                 return;
             }
 
-            if (seen is not null && r.Text(unique!) is { } value)
+            if (unique is not null && r.Text(unique) is { } value && !FirstWithId(r, table, unique, value))
             {
-                if (!seen.Add(value))
-                {
-                    r.Reject(unique!, $"{r.Column(unique!)} {Rejection.Cut(value)} again: the first row with it is kept and {RowReader.RowUnusable}");
-                    return;
-                }
-
-                (_tables as IStreamWindow)?.Keys.See(table, unique!, value);
+                return;
             }
 
             if (!References(layout, r, c.Person.Id))
@@ -268,6 +261,23 @@ public abstract class TableReader
                 Name(table, r, c.Person.Id);
             }
         });
+    }
+
+    /// <summary>
+    /// Whether this is the first row of the table with this record id; a second is rejected, never merged (the first
+    /// is kept). Across the windows of a streamed extract the id is also noted, so that a repeat in another child's
+    /// window makes the scan read the source whole (<see cref="WindowKeys"/>).
+    /// </summary>
+    protected bool FirstWithId(RowReader r, string table, string column, string id)
+    {
+        if (!Ids(table).Add(id))
+        {
+            r.Reject(column, $"{r.Column(column)} {Rejection.Cut(id)} again: the first row with it is kept and {RowReader.RowUnusable}");
+            return false;
+        }
+
+        (_tables as IStreamWindow)?.Keys.See(table, column, id);
+        return true;
     }
 
     private HashSet<string> Ids(string table)

@@ -235,6 +235,11 @@ public sealed class CareFirstAdapter : ISourceAdapter
                 }
 
                 var known = visitTypes.TryRead(r, "VISIT_TYPE", out var kind);
+                if (known && !EpisodeOfVisit(r, c, kind))
+                {
+                    return;
+                }
+
                 if (r.Date("VISIT_DATE", required: true) is { } date && known)
                 {
                     c.Visits.Add(new Visit(id!, c.Person.Id, r.Text("EPISODE_NO"), kind, date, r.Flag("CHILD_SEEN"), r.Flag("SEEN_ALONE"))
@@ -407,6 +412,32 @@ public sealed class CareFirstAdapter : ISourceAdapter
 
                 c.Contacts[i] = c.Contacts[i] with { DecisionAt = decided, HasTimes = _contactHasTime[linked!] && hasTime };
             });
+
+        /// <summary>
+        /// A visit's <c>EPISODE_NO</c> names a record of a table that depends on its type (a CP visit a registration, a
+        /// looked-after visit a period of care, read before visits): one the child does not have rejects the row, so
+        /// that a visit never makes a plan or period of its own. Other types name episodes read later or none.
+        /// </summary>
+        private static bool EpisodeOfVisit(RowReader r, CaseBuilder c, VisitKind kind)
+        {
+            if (r.Text("EPISODE_NO") is not { } episode)
+            {
+                return true;
+            }
+
+            var (found, what) = kind switch
+            {
+                VisitKind.ChildProtection => (c.Plans.Any(p => p.Kind == PlanKind.ChildProtection && p.Id == episode), "child protection registration"),
+                VisitKind.LookedAfter => (c.PeriodsOfCare.Any(p => p.Id == episode), "period of care"),
+                _ => (true, ""),
+            };
+            if (!found)
+            {
+                r.Reject("EPISODE_NO", $"no {what} {Rejection.Cut(episode)} of this child: {RowReader.RowUnusable}");
+            }
+
+            return found;
+        }
 
         private static VisitFrequency? Frequency(RowReader r, CodeClassifier<bool> bases)
         {

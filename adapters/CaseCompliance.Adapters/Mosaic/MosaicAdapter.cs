@@ -464,6 +464,11 @@ public sealed class MosaicAdapter : ISourceAdapter
                 return;
             }
 
+            if (!FirstWithId(r, Steps, "WORKFLOW_STEP_ID", id))
+            {
+                return;
+            }
+
             var status = r.Code("STEP_STATUS", Codes("StepStatuses"));
             var cancelled = status is not null && Codes("CancelledStatuses").Contains(status, StringComparer.OrdinalIgnoreCase);
             var planned = status is not null && Codes("PlannedStatuses").Contains(status, StringComparer.OrdinalIgnoreCase);
