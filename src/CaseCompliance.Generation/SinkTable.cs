@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Reading;
 using CaseCompliance.Adapters;
 using CaseCompliance.Adapters.Tables;
 
@@ -23,6 +24,33 @@ internal sealed class SinkTable : IDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>Opens a table declared by column handles: its header is the declaration's columns, in order.</summary>
+    public SinkTable(string directory, TableDef table)
+        : this(directory, table.Name, [.. table.Columns.Select(c => c.Name)]) => Definition = table;
+
+    /// <summary>The declaration rows are written by (null for a table opened by column names).</summary>
+    public TableDef? Definition { get; }
+
+    /// <summary>
+    /// Writes a row by column handle: each value goes under its column, columns not given stay empty. A handle of
+    /// another table is a mistake in the sink and throws.
+    /// </summary>
+    public void Write(params ReadOnlySpan<(Column Column, string? Value)> cells)
+    {
+        Array.Clear(_row);
+        foreach (var (column, value) in cells)
+        {
+            if (!ReferenceEquals(column.Table, Definition))
+            {
+                throw new InvalidOperationException($"{Name}: {column} is not one of its columns.");
+            }
+
+            _row[column.Index] = value;
+        }
+
+        _csv.Row(_row);
+    }
 
     public void Row(params ReadOnlySpan<string?> values)
     {

@@ -6,7 +6,7 @@ namespace CaseCompliance.Generation;
 /// <summary>Writes the <c>standard</c> layout: one CSV per SSD and <c>cc_</c> table, header first, in layout column order.</summary>
 public sealed class StandardSink : IExtractSink
 {
-    private readonly Dictionary<string, (StreamWriter Writer, CsvText Csv, string[] Columns)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (StreamWriter Writer, CsvText Csv, string[] Columns, HashSet<string> Declared)> _files = new(StringComparer.Ordinal);
 
     public StandardSink(string directory)
     {
@@ -16,7 +16,7 @@ public sealed class StandardSink : IExtractSink
             var writer = CsvText.Create(Path.Combine(directory, table.Name + ".csv"));
             var csv = new CsvText(writer);
             csv.Row(table.Columns);
-            _files[table.Name] = (writer, csv, table.Columns);
+            _files[table.Name] = (writer, csv, table.Columns, new HashSet<string>(table.Columns, StringComparer.Ordinal));
         }
     }
 
@@ -30,11 +30,20 @@ public sealed class StandardSink : IExtractSink
     {
         foreach (var table in tables.Tables)
         {
-            var (_, csv, columns) = _files.TryGetValue(table, out var f)
+            var (_, csv, columns, declared) = _files.TryGetValue(table, out var f)
                 ? f
                 : throw new ArgumentException($"{table} is not a table of the standard layout.");
             foreach (var row in tables.Rows(table))
             {
+                // A story's column that the layout does not declare would be dropped silently: refuse it.
+                foreach (var column in row.Keys)
+                {
+                    if (!declared.Contains(column))
+                    {
+                        throw new ArgumentException($"{table}.{column} is not a column of the standard layout.");
+                    }
+                }
+
                 csv.Row(columns.Select(c => row.GetValueOrDefault(c)).ToArray());
             }
         }
@@ -42,7 +51,7 @@ public sealed class StandardSink : IExtractSink
 
     public void Dispose()
     {
-        foreach (var (writer, _, _) in _files.Values)
+        foreach (var (writer, _, _, _) in _files.Values)
         {
             writer.Dispose();
         }
