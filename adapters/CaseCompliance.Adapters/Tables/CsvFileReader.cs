@@ -258,7 +258,7 @@ internal sealed class CsvFileReader : IDisposable
             }
 
             // Rows follow each other line by line (an empty line is a row too), so a row starts where the last
-            // ended; Sep's own LineNumberFrom is one off for the first row of a reader without a header.
+            // ended; Sep 0.18's LineNumberFrom is wrong for the first row of a reader without a header.
             var row = _sep.Current;
             var from = _nextLine;
             _nextLine = row.LineNumberToExcl + _lineOffset;
