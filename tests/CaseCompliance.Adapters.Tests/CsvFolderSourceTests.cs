@@ -415,6 +415,25 @@ public sealed class CsvFolderSourceTests : IDisposable
         Assert.Equal("last", rows[^1]["note"]);
     }
 
+    [Fact]
+    public void QuotedField_OfMillionsOfCharacters_IsBrokenQuoting_EvenWhenItCloses()
+    {
+        var text = new StringBuilder("a,b\n1,\"start\n");
+        for (var i = 0; i < 90; i++)
+        {
+            text.Append('x', 200_000).Append('\n');
+        }
+
+        Write("t", text.Append("end\"\n2,3\n").ToString());
+
+        var rows = Show(Rows(), "a", "b");
+        Assert.Equal(93, rows.Length);
+        Assert.Equal($"2: !{Unterminated}", rows[0]);
+        Assert.Equal($"3: !{FieldCount(1, 2)}", rows[1]);
+        Assert.Equal($"93: !{FieldCount(1, 2)}", rows[^2]);
+        Assert.Equal("94: 2|3", rows[^1]);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

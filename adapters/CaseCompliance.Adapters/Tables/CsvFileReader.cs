@@ -33,8 +33,8 @@ internal sealed class CsvFileReader : IDisposable
     /// <summary>Problem-free lines the strict parser reads before Sep takes over again.</summary>
     public const int CleanLinesToResume = 1_000;
 
-    /// <summary>Sep's own limit on a record (its buffer); the strict parser keeps to it for a line.</summary>
-    private const int MaxLineLength = 1 << 24;
+    /// <summary>A record longer than this many characters is taken as broken quoting (Sep's own limit is about this).</summary>
+    public const int MaxRecordLength = 1 << 24;
 
     private const string TextAfterQuote = "a quoted field has text after its closing quote: the row cannot be used";
 
@@ -55,6 +55,7 @@ internal sealed class CsvFileReader : IDisposable
     private StrictLineReader? _strict;
     private TextReader? _strictText;
     private int _strictLine;
+    private int _readingLine;
     private int _clean;
     private LineOffsets? _offsets;
 
@@ -74,9 +75,9 @@ internal sealed class CsvFileReader : IDisposable
         {
             text.Dispose();
             _sep?.Dispose();
-            if (Failure(e) is { } failure)
+            if (e is DecoderFallbackException undecodable)
             {
-                throw failure;
+                throw Undecodable(undecodable);
             }
 
             throw;
@@ -111,9 +112,14 @@ internal sealed class CsvFileReader : IDisposable
         {
             return NextRow();
         }
-        catch (Exception e) when (Failure(e) is { } failure)
+        catch (DecoderFallbackException e)
         {
-            throw failure;
+            throw Undecodable(e);
+        }
+        catch (StrictLineReader.LineTooLongException e)
+        {
+            throw new SourceFailedException(string.Create(CultureInfo.InvariantCulture,
+                $"{_file}: line {_readingLine} is longer than {MaxRecordLength} characters; the file cannot be read past it."), e);
         }
     }
 
@@ -124,14 +130,8 @@ internal sealed class CsvFileReader : IDisposable
         _offsets?.Dispose();
     }
 
-    /// <summary>What fails the source for an exception from the decoder or the line reader; null for any other.</summary>
-    private SourceFailedException? Failure(Exception e) => e switch
-    {
-        DecoderFallbackException => new SourceFailedException(_encoding.InvalidBytes(_path, _file), e),
-        StrictLineReader.LineTooLongException => new SourceFailedException(string.Create(CultureInfo.InvariantCulture,
-            $"{_file}: line {_strictLine} is longer than {MaxLineLength} characters; the file cannot be read past it."), e),
-        _ => null,
-    };
+    /// <summary>The decoder met bytes the encoding does not allow: the source fails, naming the first of them.</summary>
+    private SourceFailedException Undecodable(DecoderFallbackException e) => new(_encoding.InvalidBytes(_path, _file), e);
 
     private string[] ReadHeader()
     {
@@ -298,7 +298,7 @@ internal sealed class CsvFileReader : IDisposable
                 continue;
             }
 
-            if (lines <= MaxRecordLines)
+            if (lines <= MaxRecordLines && row.Span.Length <= MaxRecordLength)
             {
                 _record.Reset();
                 if (_record.Feed(row.Span) == StrictStatus.Complete && _record.Fields() is { } fields &&
@@ -395,6 +395,7 @@ internal sealed class CsvFileReader : IDisposable
         row = null;
         var strict = _strict!;
         strict.Mark();
+        _readingLine = _strictLine;
         if (!strict.Next(out var line, out var ending))
         {
             return false;
@@ -418,19 +419,39 @@ internal sealed class CsvFileReader : IDisposable
             return Reject(TextAfterQuote, out row);
         }
 
+        var length = line.Length;
+        var tooLong = false;
         while (status == StrictStatus.InsideQuotes && lines < MaxRecordLines && !ending.IsEmpty)
         {
             _record.LineBreak(ending);
-            if (!strict.Next(out line, out ending))
+            length += ending.Length;
+            _readingLine = from + lines;
+            try
             {
+                if (!strict.Next(out line, out ending))
+                {
+                    break;
+                }
+            }
+            catch (StrictLineReader.RecordTooLongException)
+            {
+                tooLong = true;
                 break;
             }
 
             lines++;
+            length += line.Length;
+            if (length > MaxRecordLength)
+            {
+                // Millions of characters inside one quoted field: taken as a quote never closed.
+                tooLong = true;
+                break;
+            }
+
             status = _record.Feed(line);
         }
 
-        if (status == StrictStatus.Complete)
+        if (status == StrictStatus.Complete && !tooLong)
         {
             var fields = _record.Fields();
             if (fields.Length == _fieldCount)
@@ -487,7 +508,7 @@ internal sealed class CsvFileReader : IDisposable
         var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         stream.Seek(offset, SeekOrigin.Begin);
         _strictText = new StreamReader(stream, _encoding.Resume, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        _strict = new StrictLineReader(_strictText, MaxLineLength);
+        _strict = new StrictLineReader(_strictText, MaxRecordLength);
         _strictLine = line;
         _clean = 0;
     }
@@ -521,7 +542,7 @@ internal sealed class CsvFileReader : IDisposable
 
     /// <summary>
     /// The byte offset where a line starts, found by counting line endings (\r\n, \n, \r, as Sep counts them) from
-    /// the last line found, so that reading again after each broken record costs one pass over the file in all.
+    /// the last line found, so that finding every broken record's line costs one pass over the file in all.
     /// </summary>
     private sealed class LineOffsets(string path) : IDisposable
     {

@@ -229,6 +229,11 @@ internal sealed class StrictLineReader(TextReader reader, int maxLineLength)
 
     private void Fill()
     {
+        if (_mark >= 0 && _end - _mark > maxLineLength)
+        {
+            throw new RecordTooLongException();
+        }
+
         // Lines from the mark on are kept: a record that turns out broken is read again from its first line.
         var keep = _mark >= 0 ? _mark : _start;
         if (keep > 0)
@@ -255,6 +260,9 @@ internal sealed class StrictLineReader(TextReader reader, int maxLineLength)
 
     /// <summary>A physical line longer than the reader accepts.</summary>
     internal sealed class LineTooLongException : Exception;
+
+    /// <summary>The lines since <see cref="Mark"/> are longer together than the reader accepts for one line.</summary>
+    internal sealed class RecordTooLongException : Exception;
 
     private sealed class RestReader(ReadOnlyMemory<char> ahead, TextReader rest) : TextReader
     {
