@@ -107,7 +107,7 @@ public static class SourceCatalog
         }
 
         return Directory.Exists(location)
-            ? new CsvFolderSource(location, options.Tables)
+            ? new CsvFolderSource(location, options.Tables, options.Encoding)
             : new UnreadableSource(location, $"{location}: folder not found.");
     }
 }

@@ -18,6 +18,12 @@ public sealed class SourceOptions
     /// <summary>Column name per canonical column, as <c>table.column</c> or just <c>column</c>.</summary>
     public Dictionary<string, string> Columns { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The text encoding of a CSV folder's files, by name (e.g. <c>windows-1252</c>); empty for UTF-8 (with or without a
+    /// BOM). Bytes the encoding cannot decode fail the source, naming the byte; they are never replaced silently.
+    /// </summary>
+    public string? Encoding { get; set; }
+
     /// <summary>Required tables this site does not export: treated as "not recorded" rather than failing.</summary>
     public List<string> OptionalTables { get; set; } = [];
 

@@ -156,6 +156,13 @@ public abstract class TableReader
             }
 
             _rows++;
+            if (row.Problem is { } problem)
+            {
+                // The source could not split the row (field count, quoting): rejected whole, the rest is read on.
+                _log.Add(new Rejection(_name, row.File, row.Line, null, row.ProblemField, problem));
+                continue;
+            }
+
             reader.For(row);
             CheckPeriods(layout, reader);
             read(reader);

@@ -50,7 +50,7 @@ public sealed class StandardFolder
     public IReadOnlyList<SsdTables> Children { get; }
 
     /// <summary>Reads the folder. Throws <see cref="InvalidDataException"/> for a row of a table without a person column
-    /// that names no record of a child.</summary>
+    /// that names no record of a child, and for a row the CSV reader could not split.</summary>
     public static StandardFolder Read(string folder)
     {
         var source = new CsvFolderSource(folder);
@@ -150,6 +150,12 @@ public sealed class StandardFolder
     /// <summary>A row's values in layout column order (null for an empty or missing column).</summary>
     private static string?[] Values(string[] columns, TableRow row)
     {
+        // A row the reader could not split has no values: converting it would write a row of nulls.
+        if (row.Problem is { } problem)
+        {
+            throw new InvalidDataException($"{row.File} line {row.Line}: {problem}");
+        }
+
         var values = new string?[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {

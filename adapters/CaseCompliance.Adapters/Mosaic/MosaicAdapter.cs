@@ -92,6 +92,12 @@ public sealed class MosaicAdapter : ISourceAdapter
                 var reader = new RowReader(_name, MosaicLayout.Tables(Options).Single(t => t.Name == Steps), new ColumnMap(Options.Columns), _log);
                 foreach (var row in _tables.Read(Steps, _ct))
                 {
+                    // The first pass has already rejected the rows the source could not split.
+                    if (row.Problem is not null)
+                    {
+                        continue;
+                    }
+
                     ReadStep(reader.For(row), firstPass: false);
                 }
             }

@@ -226,8 +226,10 @@ public sealed class PersonWindows
         return ordered;
     }
 
+    /// <summary>A row's key; null for a row without one, and for a rejected row (it has no values), which thus goes
+    /// to the window being read, where the adapter rejects it as it would reading the whole extract.</summary>
     private static string? Key(TableRow row, string column) =>
-        row[column] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+        row.Problem is null && row[column] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     /// <summary>A linked table's cursor and the rows it holds back for later windows.</summary>
     private sealed class LinkedTable(string name, TableLink link, string? idColumn, string keyColumn, ITableSource inner) : IDisposable
@@ -301,6 +303,13 @@ public sealed class PersonWindows
                 if (row is null)
                 {
                     break;
+                }
+
+                // A rejected row says nothing about where its parent is, so it is no evidence of orphans either.
+                if (row.Problem is not null)
+                {
+                    taken.Add(row);
+                    continue;
                 }
 
                 var key = Key(row, keyColumn);

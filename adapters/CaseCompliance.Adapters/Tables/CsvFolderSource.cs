@@ -1,17 +1,31 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace CaseCompliance.Adapters.Tables;
 
 /// <summary>
-/// Tables as <c>&lt;table&gt;.csv</c> files in a folder: UTF-8 (a BOM is fine), comma-separated, header row,
-/// RFC 4180 quoting. Streamed row by row (CsvHelper's parser), never read whole.
+/// Tables as <c>&lt;table&gt;.csv</c> files in a folder: UTF-8 (a BOM is fine) or the configured encoding,
+/// comma-separated, header row, RFC 4180 quoting. Streamed row by row (Sep, checked by a strict parser where a record
+/// is not plain: see <see cref="CsvFileReader"/> and docs/decisions/010-csv-reader.md), never read whole.
 /// </summary>
-public sealed class CsvFolderSource(string folder, IReadOnlyDictionary<string, string>? fileNames = null) : ITableSource
+/// <remarks>
+/// A header with a blank or repeated column name, bytes the encoding cannot decode, or an unknown encoding fail the
+/// source. A row that cannot be split into the header's fields comes as a rejected row (<see cref="TableRow.Problem"/>).
+/// </remarks>
+public sealed class CsvFolderSource : ITableSource
 {
-    public string Location { get; } = Path.GetFullPath(folder);
+    private readonly IReadOnlyDictionary<string, string>? _fileNames;
+    private readonly CsvEncoding? _encoding;
+    private readonly string? _encodingProblem;
+
+    /// <param name="folder">The folder of the files.</param>
+    /// <param name="fileNames">File name per table, where a site's export names them differently.</param>
+    /// <param name="encoding">The files' encoding (<c>Sources:&lt;name&gt;:Encoding</c>); null or empty for UTF-8.</param>
+    public CsvFolderSource(string folder, IReadOnlyDictionary<string, string>? fileNames = null, string? encoding = null)
+    {
+        Location = Path.GetFullPath(folder);
+        _fileNames = fileNames;
+        _encoding = CsvEncoding.Resolve(encoding, out _encodingProblem);
+    }
+
+    public string Location { get; }
 
     public bool Exists(string table) => File.Exists(PathOf(table));
 
@@ -19,84 +33,42 @@ public sealed class CsvFolderSource(string folder, IReadOnlyDictionary<string, s
 
     public IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default)
     {
-        var path = PathOf(table);
-        if (!File.Exists(path))
-        {
-            throw new SourceFailedException($"{FileName(table)}: file not found in {Location}.");
-        }
-
-        return ReadFile(path, FileName(table), cancellationToken);
+        var path = ExistingPath(table);
+        return ReadFile(path, FileName(table), Encoding(), cancellationToken);
     }
 
     public IReadOnlyCollection<string>? Header(string table)
     {
-        var path = PathOf(table);
-        if (!File.Exists(path))
-        {
-            throw new SourceFailedException($"{FileName(table)}: file not found in {Location}.");
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvParser(reader, Config);
-        return parser.Read() && parser.Record is { } header
-            ? header.Select(h => h.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : throw new SourceFailedException($"{FileName(table)}: the file is empty (no header row).");
+        var path = ExistingPath(table);
+        using var file = CsvFileReader.Open(path, FileName(table), Encoding());
+        return file.Header.ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
+    private static IEnumerable<TableRow> ReadFile(string path, string name, CsvEncoding encoding, CancellationToken cancellationToken)
     {
-        HasHeaderRecord = true,
-        BadDataFound = null,
-        DetectColumnCountChanges = false,
-        TrimOptions = TrimOptions.None,
-    };
-
-    private static IEnumerable<TableRow> ReadFile(string path, string name, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        using var parser = new CsvParser(reader, Config);
-        if (!parser.Read())
-        {
-            throw new SourceFailedException($"{name}: the file is empty (no header row).");
-        }
-
-        var header = parser.Record ?? [];
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
-        {
-            columns.TryAdd(header[i].Trim(), i);
-        }
-
+        using var file = CsvFileReader.Open(path, name, encoding);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            bool more;
-            try
-            {
-                more = parser.Read();
-            }
-            catch (CsvHelperException e)
-            {
-                throw new SourceFailedException($"{name}: unreadable CSV near line {parser.RawRow} ({e.GetType().Name}).", e);
-            }
-
-            if (!more)
+            if (file.Next() is not { } row)
             {
                 yield break;
             }
 
-            var record = parser.Record ?? [];
-            if (record.Length == 1 && record[0].Length == 0)
-            {
-                continue;
-            }
-
-            yield return new TableRow(name, parser.Row.ToString(CultureInfo.InvariantCulture), columns, record);
+            yield return row;
         }
     }
 
+    private CsvEncoding Encoding() => _encoding ?? throw new SourceFailedException(_encodingProblem!);
+
+    private string ExistingPath(string table)
+    {
+        var path = PathOf(table);
+        return File.Exists(path) ? path : throw new SourceFailedException($"{FileName(table)}: file not found in {Location}.");
+    }
+
     private string FileName(string table) =>
-        fileNames is not null && fileNames.TryGetValue(table, out var f) && !string.IsNullOrWhiteSpace(f)
+        _fileNames is not null && _fileNames.TryGetValue(table, out var f) && !string.IsNullOrWhiteSpace(f)
             ? (f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? f : f + ".csv")
             : table + ".csv";
 

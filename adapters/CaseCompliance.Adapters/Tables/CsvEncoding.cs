@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace CaseCompliance.Adapters.Tables;
+
+/// <summary>
+/// The text encoding of a CSV folder (<c>Sources:&lt;name&gt;:Encoding</c>, UTF-8 by default). Bytes the encoding
+/// cannot decode fail the source with their offset; they are never replaced silently.
+/// </summary>
+internal sealed class CsvEncoding
+{
+    private static readonly Lazy<bool> CodePages = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    });
+
+    private CsvEncoding(Encoding start, Encoding resume, string name)
+    {
+        Start = start;
+        Resume = resume;
+        Name = name;
+    }
+
+    public static CsvEncoding Utf8 { get; } = new(
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true),
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+        "UTF-8");
+
+    /// <summary>For reading from the start of a file: a UTF-8 byte order mark is skipped.</summary>
+    public Encoding Start { get; }
+
+    /// <summary>For reading from a line in the middle of a file (no byte order mark to skip there).</summary>
+    public Encoding Resume { get; }
+
+    public string Name { get; }
+
+    private bool IsUtf8 => Start.CodePage == Encoding.UTF8.CodePage;
+
+    /// <summary>The configured encoding; null with the reason when it cannot be used.</summary>
+    public static CsvEncoding? Resolve(string? name, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Utf8;
+        }
+
+        _ = CodePages.Value;
+        Encoding encoding;
+        try
+        {
+            encoding = Encoding.GetEncoding(name.Trim(), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        }
+        catch (ArgumentException)
+        {
+            problem = $"Sources:<name>:Encoding: '{name}' is not an encoding name this system knows (use e.g. utf-8, windows-1252 or iso-8859-1).";
+            return null;
+        }
+
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            return Utf8;
+        }
+
+        // Lines are found again by their bytes after broken quoting, so the CSV's own characters must be the ASCII
+        // bytes; UTF-16 and UTF-32 are not, nor are the stateful 7-bit encodings (ISO-2022, HZ).
+        if (!encoding.GetBytes("\r\n\",").AsSpan().SequenceEqual("\r\n\","u8) || encoding.CodePage is >= 50220 and <= 50229 or 52936)
+        {
+            problem = $"Sources:<name>:Encoding: '{name}' cannot be read: use UTF-8 or a code page in which commas, quotes and " +
+                "line breaks are single ASCII bytes (e.g. windows-1252, iso-8859-1).";
+            return null;
+        }
+
+        return new CsvEncoding(encoding, encoding, encoding.WebName);
+    }
+
+    /// <summary>
+    /// Why a file the decoder refused cannot be read: the offset (from 0) and line of the first byte that is not
+    /// valid in this encoding, found by decoding the file again from its start.
+    /// </summary>
+    public string InvalidBytes(string path, string file)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var chars = ArrayPool<char>.Shared.Rent(1 << 16);
+        try
+        {
+            var decoder = Start.GetDecoder();
+            long offset = 0;
+            long line = 1;
+            var carried = 0;
+            var lastWasCr = false;
+            while (true)
+            {
+                var read = stream.Read(bytes, carried, (1 << 16) - carried);
+                var length = carried + read;
+                var final = read == 0;
+                var used = Valid(bytes.AsSpan(0, length), chars, decoder, final, out var invalid);
+                line += Lines(bytes.AsSpan(0, used), ref lastWasCr);
+                if (invalid)
+                {
+                    return Message(file, offset + used, line);
+                }
+
+                if (final)
+                {
+                    // Decoded to the end after all (the failure came from a read that no longer fails): say so.
+                    return $"{file}: the file could not be decoded as {Name}; check Sources:<name>:Encoding.";
+                }
+
+                bytes.AsSpan(used, length - used).CopyTo(bytes);
+                carried = length - used;
+                offset += used;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>How many leading bytes decode (an incomplete sequence at the end is left for the next block).</summary>
+    private int Valid(ReadOnlySpan<byte> bytes, char[] chars, Decoder decoder, bool final, out bool invalid)
+    {
+        invalid = false;
+        if (IsUtf8)
+        {
+            var used = 0;
+            while (true)
+            {
+                var status = System.Text.Unicode.Utf8.ToUtf16(bytes[used..], chars, out var read, out _,
+                    replaceInvalidSequences: false, isFinalBlock: final);
+                used += read;
+                switch (status)
+                {
+                    case OperationStatus.Done:
+                    case OperationStatus.NeedMoreData:
+                        return used;
+                    case OperationStatus.DestinationTooSmall:
+                        continue;
+                    default:
+                        invalid = true;
+                        return used;
+                }
+            }
+        }
+
+        // Other encodings: one byte at a time through the throwing decoder is slow but only runs to explain a failure.
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            try
+            {
+                decoder.GetChars(bytes.Slice(i, 1), chars, flush: final && i == bytes.Length - 1);
+            }
+            catch (DecoderFallbackException)
+            {
+                invalid = true;
+                return i;
+            }
+        }
+
+        return bytes.Length;
+    }
+
+    /// <summary>Line endings in <paramref name="bytes"/>, counted as Sep counts them (\r\n, \n and \r each end one line).</summary>
+    private static long Lines(ReadOnlySpan<byte> bytes, ref bool lastWasCr)
+    {
+        long lines = 0;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'\n')
+            {
+                lines += lastWasCr ? 0 : 1;
+            }
+            else if (b == (byte)'\r')
+            {
+                lines++;
+            }
+
+            lastWasCr = b == (byte)'\r';
+        }
+
+        return lines;
+    }
+
+    private string Message(string file, long offset, long line) => IsUtf8
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{file}: byte {offset} (line {line}) is not UTF-8; set Sources:<name>:Encoding to the file's encoding, e.g. windows-1252.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{file}: byte {offset} (line {line}) is not valid {Name}; check Sources:<name>:Encoding.");
+}
