@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Domain;
 
 namespace CaseCompliance.Adapters.CareFirst;
@@ -50,6 +51,17 @@ public static class CareFirstLayout
         new("CASE_AUDITS", false, [Dataset.Audits], ["AUDIT_NO", ClientNo, "EPISODE_NO", "AUDIT_DATE", "AUDIT_GRADE"]),
         new("AUDIT_ACTIONS", false, [Dataset.AuditActions], ["ACTION_NO", "AUDIT_NO", "DESCRIPTION", "OWNER", "DUE_DATE", "COMPLETED_DATE"]),
     ];
+
+    /// <summary>
+    /// How each table links to a child, for streaming: a table with <c>CLIENT_NO</c> by that column; audit actions by
+    /// their audit (<c>AUDIT_NO</c>). Teams and workers are the directory.
+    /// </summary>
+    public static readonly StreamLayout Stream = new(KeyInformation, ClientNo,
+        Tables.Skip(1).Where(t => t.Columns.Contains(ClientNo))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink(ClientNo)))
+            .Append(KeyValuePair.Create("AUDIT_ACTIONS", (TableLink)new ParentLink("AUDIT_NO", new ParentKey("CASE_AUDITS", "AUDIT_NO"))))
+            .ToDictionary(StringComparer.OrdinalIgnoreCase),
+        ["TEAMS", "WORKERS"]);
 
     /// <summary>
     /// The shipped code lists (key → comma-separated codes). A key set under <c>Sources:&lt;name&gt;:Codes</c> replaces
