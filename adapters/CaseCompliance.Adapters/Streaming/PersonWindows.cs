@@ -45,7 +45,6 @@ public sealed class PersonWindows
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private readonly SeenKeys _seen = new();
     private readonly Dictionary<(int Space, string Key), string> _orphans = [];
-    private readonly Dictionary<string, int> _spaces = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Table, string Id)> _suspects = [];
     private Dictionary<string, IdSpace> _idSpaces = new(StringComparer.OrdinalIgnoreCase);
 
@@ -154,6 +153,9 @@ public sealed class PersonWindows
     private HashSet<string> Remember(LinkedTable table, List<TableRow> rows) =>
         Remember(Space(table.Name), rows, table.Name, table.IdColumn!);
 
+    /// <summary>The filter space of a parent table's ids: one per id space, so a record is one key whichever table names it.</summary>
+    private int Space(string parentTable) => _idSpaces[parentTable].Number;
+
     /// <summary>A window's record ids; an id judged an orphan in an earlier window proves the disorder.</summary>
     private HashSet<string> Remember(int space, List<TableRow> rows, string table, string idColumn)
     {
@@ -178,27 +180,19 @@ public sealed class PersonWindows
     /// <summary>
     /// Marks a window's record ids as handed out, once the whole window is read (so that records shared between its
     /// own tables, such as a form named by a contact and by the form table, are not suspects). An id that an earlier
-    /// window had in a table of the same id space becomes a suspect.
+    /// window had in its id space becomes a suspect.
     /// </summary>
     private void Record(Dictionary<string, HashSet<string>> ids)
     {
         foreach (var (table, windowIds) in ids)
         {
-            var spaces = _idSpaces[table].ParentSpaces;
+            var space = Space(table);
             foreach (var id in windowIds)
             {
-                foreach (var space in spaces)
+                if (_seen.MayContain(space, id) && _suspects.Add((table, id)) && _suspects.Count > MaxSuspects)
                 {
-                    if (_seen.MayContain(space, id))
-                    {
-                        if (_suspects.Add((table, id)) && _suspects.Count > MaxSuspects)
-                        {
-                            throw new ExtractNotOrderedException(
-                                $"more than {MaxSuspects} records of {table} and the tables sharing its ids belong to children of different windows; the source is read whole.");
-                        }
-
-                        break;
-                    }
+                    throw new ExtractNotOrderedException(
+                        $"more than {MaxSuspects} records of {table} and the tables sharing its ids belong to children of different windows; the source is read whole.");
                 }
             }
         }
@@ -304,17 +298,6 @@ public sealed class PersonWindows
         return low;
     }
 
-    private int Space(string table)
-    {
-        if (!_spaces.TryGetValue(table, out var space))
-        {
-            space = _spaces.Count + 1;
-            _spaces[table] = space;
-        }
-
-        return space;
-    }
-
     private ExtractNotOrderedException NotOrdered(string table, TableRow row, string why) =>
         new($"{row.File} line {row.Line}: {why}; {table} is not in the order of {_layout.PersonTable}, so the source is read whole.");
 
@@ -333,7 +316,7 @@ public sealed class PersonWindows
             parents[key.Table] = key.IdColumn;
         }
 
-        _idSpaces = IdSpace.Of(_layout, parents.Keys, Space);
+        _idSpaces = IdSpace.Of(_layout, parents.Keys);
         var pending = _layout.Links.Where(l => _inner.Exists(l.Key)).ToList();
         var ordered = new List<LinkedTable>();
         var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { _layout.PersonTable };
@@ -367,11 +350,11 @@ public sealed class PersonWindows
 
     /// <summary>
     /// Parent tables whose ids name the same records (those some detail table lists together, as Liquidlogic's form
-    /// id in contacts, assessments, plans and forms), their filter spaces, and the detail tables naming them.
+    /// id in contacts, assessments, plans and forms): their number as a filter space, and the detail tables naming them.
     /// </summary>
-    private sealed record IdSpace(string[] Parents, int[] ParentSpaces, string[] Details)
+    private sealed record IdSpace(int Number, string[] Parents, string[] Details)
     {
-        public static Dictionary<string, IdSpace> Of(StreamLayout layout, IEnumerable<string> parents, Func<string, int> space)
+        public static Dictionary<string, IdSpace> Of(StreamLayout layout, IEnumerable<string> parents)
         {
             // Union the parents of each detail table until no two groups share a table.
             var groups = parents.Select(p => new HashSet<string>([p], StringComparer.OrdinalIgnoreCase)).ToList();
@@ -383,12 +366,13 @@ public sealed class PersonWindows
             }
 
             var spaces = new Dictionary<string, IdSpace>(StringComparer.OrdinalIgnoreCase);
+            var number = 0;
             foreach (var group in groups)
             {
                 var names = group.Order(StringComparer.OrdinalIgnoreCase).ToArray();
                 var details = layout.Links.Where(l => l.Value is ParentLink p && p.Parents.Any(k => group.Contains(k.Table)))
                     .Select(l => l.Key).Order(StringComparer.OrdinalIgnoreCase).ToArray();
-                var idSpace = new IdSpace(names, [.. names.Select(space)], details);
+                var idSpace = new IdSpace(++number, names, details);
                 foreach (var name in names)
                 {
                     spaces[name] = idSpace;
@@ -517,20 +501,22 @@ public sealed class PersonWindows
 
         private void Orphans(PersonWindows w, List<TableRow> unplaced, string[] parents, List<TableRow> taken)
         {
+            if (unplaced.Count == 0)
+            {
+                return;
+            }
+
+            // The parents of one link are in one id space.
+            var space = w.Space(parents[0]);
             foreach (var row in unplaced)
             {
                 var key = w.LinkKey(row, keyColumn)!;
-                foreach (var parent in parents)
+                if (w._seen.MayContain(space, key))
                 {
-                    var space = w.Space(parent);
-                    if (w._seen.MayContain(space, key))
-                    {
-                        throw w.NotOrdered(name, row, $"its {parent} record {key} was in an earlier part of the extract");
-                    }
-
-                    w._orphans.TryAdd((space, key), name);
+                    throw w.NotOrdered(name, row, $"its {string.Join(" or ", parents)} record {key} was in an earlier part of the extract");
                 }
 
+                w._orphans.TryAdd((space, key), name);
                 taken.Add(row);
             }
 
