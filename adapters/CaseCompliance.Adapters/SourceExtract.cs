@@ -14,12 +14,12 @@ public interface ISourceAdapter
     /// <summary>The shipped code lists and maps (key → comma-separated codes), overridable under <c>Codes</c>.</summary>
     IReadOnlyDictionary<string, string> DefaultCodes { get; }
 
-    /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
-    /// <see cref="Tables.SourceFailedException"/>.</summary>
     /// <summary>How the adapter's tables link to a person, so that the scan can stream the extract a window of
     /// children at a time; null when the adapter can only read a source whole.</summary>
     Streaming.StreamLayout? Streaming => null;
 
+    /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
+    /// <see cref="Tables.SourceFailedException"/>. A streamed scan calls it once per window, with that window's rows.</summary>
     SourceExtract Read(string name, Tables.ITableSource tables, SourceOptions options, Reading.RejectionLog rejections,
         CancellationToken cancellationToken = default);
 }
