@@ -23,7 +23,7 @@ public interface ISourceAdapter
     Streaming.StreamLayout? Streaming => null;
 
     /// <summary>Reads the source. Bad rows go to <paramref name="rejections"/>; a whole-source problem throws
-    /// <see cref="Tables.SourceFailedException"/>.</summary>
+    /// <see cref="Tables.SourceFailedException"/>. A streamed scan calls it once per window, with that window's rows.</summary>
     SourceExtract Read(string name, Tables.ITableSource tables, SourceOptions options, Reading.RejectionLog rejections,
         CancellationToken cancellationToken = default);
 }

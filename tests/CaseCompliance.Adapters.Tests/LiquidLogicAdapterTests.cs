@@ -324,6 +324,29 @@ public class LiquidLogicAdapterTests
     }
 
     [Fact]
+    public void AConferenceMeetingAndPlan_AreTheChildsOwn_NotAnotherChildsRowsOfTheSameIds()
+    {
+        // Sibling conference M1: FACT_MEETINGS has a row per child; 1002's plan names conference IC1 too, but 1001's
+        // conference must take 1001's plan, and 1002's conference (no meeting row of its own) no meeting date.
+        using var folder = ChildProtectionCase()
+            .Add("FACT_CP_PLAN", ("FACT_CP_PLAN_ID", "P2"), ("DIM_PERSON_ID", "1002"), ("FACT_INITIAL_CP_CONFERENCE_ID", "IC1"),
+                ("START_DTTM", "2025-03-03"))
+            .Add("FACT_MEETINGS", ("FACT_MEETING_ID", "M1"), ("DIM_PERSON_ID", "1001"), ("DIM_LOOKUP_MTG_TYPE_ID_CODE", "CPConference"),
+                ("MEETING_DTTM", "2025-03-03 10:00:00.000"), ("CANCELLED", "N"))
+            .Add("FACT_CP_CONFERENCE", ("FACT_CP_CONFERENCE_ID", "IC1"), ("DIM_PERSON_ID", "1002"), ("FACT_MEETING_ID", "M1"), ("TRANSFER_IN_FLAG", "N"))
+            .Add("FACT_CP_CONFERENCE", ("FACT_CP_CONFERENCE_ID", "IC1"), ("DIM_PERSON_ID", "1001"), ("FACT_MEETING_ID", "M1"), ("TRANSFER_IN_FLAG", "N"));
+        var (extract, log) = Read(folder);
+
+        var first = Assert.Single(Child(extract, "1001").InitialConferences);
+        Assert.Equal(("P1", new LocalDate(2025, 3, 3)), (first.CpPlanId, first.Date));
+        var second = Assert.Single(Child(extract, "1002").InitialConferences);
+        Assert.Equal(("P2", (LocalDate?)null), (second.CpPlanId, second.Date));
+        var rejection = Assert.Single(log.Items);
+        Assert.Equal(("FACT_MEETING_ID", "IC1"), (rejection.Field, rejection.RecordId));
+        Assert.Contains("for person 1002", rejection.Problem);
+    }
+
+    [Fact]
     public void TheShippedSample_ReadsWithoutRejections()
     {
         var sample = Path.Combine(RepositoryRoot(), "samples", "liquidlogic");

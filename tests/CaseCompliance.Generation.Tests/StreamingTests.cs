@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CaseCompliance.Host.Tests;
 
 namespace CaseCompliance.Generation.Tests;
@@ -11,69 +10,25 @@ namespace CaseCompliance.Generation.Tests;
 /// </summary>
 public sealed class StreamingTests(StreamingTests.Extract extract) : IClassFixture<StreamingTests.Extract>
 {
-    private const string AsOf = "2026-11-20";
-    private static readonly string[] Outputs = ["findings.csv", "exceptions.csv", "rejected.csv"];
-
     /// <summary>900 generated children in the standard layout, with the generator's planted faults.</summary>
     public sealed class Extract : IDisposable
     {
         private readonly TempFolder _tmp = new();
 
-        public Extract()
-        {
-            var result = Cli.Run(_tmp.Path, "generate", "--config", Fixtures.Config(_tmp), "--children", "900", "--seed", "77",
-                "--format", "standard", "--as-of", AsOf, "--out", _tmp.File("extract"));
-            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-            File.Delete(Path.Combine(Folder, "expected.csv"));
-        }
+        public Extract() => StreamScans.Generate(_tmp, "standard", 900, Folder);
 
         public string Folder => _tmp.File("extract");
 
         public void Dispose() => _tmp.Dispose();
     }
 
-    private sealed record Scan(string Out, JsonElement Source);
+    private static StreamScans.Scan Run(TempFolder tmp, string folder, int window, string name) =>
+        StreamScans.Run(tmp, "standard", folder, window, name);
 
-    private static Scan Run(TempFolder tmp, string folder, int window, string name)
-    {
-        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["standard"] = folder },
-            root => root["Sources"]!["standard"]!["StreamWindow"] = window);
-        var outDir = tmp.File("out-" + name);
-        var result = Cli.Run(tmp.Path, "scan", "--config", config, "--as-of", AsOf, "--out", outDir, "--no-store");
-        Assert.True(result.ExitCode is 0 or 3, result.Stdout + result.Stderr);
-        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
-        return new Scan(outDir, summary.RootElement.GetProperty("sources")[0].Clone());
-    }
+    private static void AssertSameFiles(StreamScans.Scan expected, StreamScans.Scan actual) => StreamScans.AssertSameFiles(expected, actual);
 
-    private static void AssertSameFiles(Scan expected, Scan actual)
-    {
-        foreach (var file in Outputs)
-        {
-            Assert.True(File.ReadAllBytes(Path.Combine(expected.Out, file)).AsSpan()
-                .SequenceEqual(File.ReadAllBytes(Path.Combine(actual.Out, file))), $"{file} differs");
-        }
-
-        foreach (var field in new[] { "records_read", "records_rejected", "children", "findings" })
-        {
-            Assert.Equal(expected.Source.GetProperty(field).GetInt64(), actual.Source.GetProperty(field).GetInt64());
-        }
-    }
-
-    /// <summary>A copy of the extract with one table's data rows rewritten.</summary>
-    private static string Copy(TempFolder tmp, string from, string table, Func<List<string>, List<string>> rows)
-    {
-        var to = tmp.File("copy");
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        var path = Path.Combine(to, table + ".csv");
-        var lines = File.ReadAllLines(path).ToList();
-        File.WriteAllLines(path, [lines[0], .. rows(lines.Skip(1).ToList())]);
-        return to;
-    }
+    private static string Copy(TempFolder tmp, string from, string table, Func<List<string>, List<string>> rows) =>
+        StreamScans.Copy(tmp, from, table, rows);
 
     [Fact]
     public void SmallWindows_WriteTheSameFiles_AsReadingTheSourceWhole()

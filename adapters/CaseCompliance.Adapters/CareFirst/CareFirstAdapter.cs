@@ -22,6 +22,8 @@ public sealed class CareFirstAdapter : ISourceAdapter
 
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
+    public Streaming.StreamLayout Streaming => CareFirstLayout.Stream;
+
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
         CancellationToken cancellationToken = default) =>
         new Reader(name, tables, options, rejections, cancellationToken).Read();

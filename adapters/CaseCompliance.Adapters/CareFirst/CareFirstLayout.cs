@@ -53,6 +53,17 @@ public static class CareFirstLayout
     ];
 
     /// <summary>
+    /// How each table links to a child, for streaming: a table with <c>CLIENT_NO</c> by that column; audit actions by
+    /// their audit (<c>AUDIT_NO</c>). Teams and workers are the directory.
+    /// </summary>
+    public static readonly StreamLayout Stream = new(KeyInformation, ClientNo,
+        Tables.Skip(1).Where(t => t.Columns.Contains(ClientNo))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink(ClientNo)))
+            .Append(KeyValuePair.Create("AUDIT_ACTIONS", (TableLink)new ParentLink("AUDIT_NO", new ParentKey("CASE_AUDITS", "AUDIT_NO"))))
+            .ToDictionary(StringComparer.OrdinalIgnoreCase),
+        ["TEAMS", "WORKERS"]);
+
+    /// <summary>
     /// The shipped code lists (key → comma-separated codes). A key set under <c>Sources:&lt;name&gt;:Codes</c> replaces
     /// that key's list only. <c>Ignored…</c> lists name codes a site uses that CaseCompliance does not need (rows with
     /// them are skipped without a rejection; <c>*</c> skips every code not listed elsewhere).

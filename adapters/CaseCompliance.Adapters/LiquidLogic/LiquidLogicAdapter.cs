@@ -28,6 +28,8 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
     public IReadOnlyDictionary<string, string> DefaultCodes => LiquidLogicLayout.DefaultCodes;
 
+    public Streaming.StreamLayout Streaming => LiquidLogicLayout.Stream;
+
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
         CancellationToken cancellationToken = default) =>
         new Reader(name, tables, options, rejections, cancellationToken).Read();
@@ -60,11 +62,13 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private readonly List<Team> _teams = [];
 
         // Look-ups between tables: forms and their answers, conferences and their meetings, audits and their actions.
+        // A conference's meeting and plan are the child's own rows (FACT_MEETINGS has a row per child a meeting is
+        // about), so they are looked up by child as well as id: a child's record then depends on its rows only.
         private readonly Dictionary<string, List<(FormUse Use, string PersonId, string RecordId)>> _formUses = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool> _contactHasTime = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string PersonId, int? Days, bool? Working)> _frequencies = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (LocalDate? Date, bool Cancelled)> _conferenceMeetings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _icpcPlan = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string PersonId, string MeetingId), (LocalDate? Date, bool Cancelled)> _conferenceMeetings = [];
+        private readonly Dictionary<(string PersonId, string ConferenceId), string> _icpcPlan = [];
         private readonly Dictionary<string, string> _auditPerson = new(StringComparer.Ordinal);
 
         public SourceExtract Read()
@@ -324,7 +328,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                     c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), PlanKind.ChildProtection, start, r.Date("END_DTTM"), icpc));
                     if (icpc is not null)
                     {
-                        _icpcPlan.TryAdd(icpc, id!);
+                        _icpcPlan.TryAdd((c.Person.Id, icpc), id!);
                     }
 
                     UseForm(r, c, FormUse.Plan, id!);
@@ -369,13 +373,13 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 else if (conferences.Contains(r.Text("DIM_LOOKUP_MTG_TYPE_ID_CODE")!))
                 {
                     // Conferences and reviews have their own tables; their meeting gives the date or the cancellation.
-                    _conferenceMeetings[id!] = (date, cancelled);
+                    _conferenceMeetings[(c.Person.Id, id!)] = (date, cancelled);
                 }
             });
             PersonRows(L.CpConference, "FACT_CP_CONFERENCE_ID", (r, c, id) =>
             {
-                var meeting = ConferenceMeeting(r);
-                c.Conferences.Add(new InitialConference(id!, c.Person.Id, Link(r, "FACT_S47_ID"), _icpcPlan.GetValueOrDefault(id!),
+                var meeting = ConferenceMeeting(r, c);
+                c.Conferences.Add(new InitialConference(id!, c.Person.Id, Link(r, "FACT_S47_ID"), _icpcPlan.GetValueOrDefault((c.Person.Id, id!)),
                     Link(r, "FACT_REFERRAL_ID"), r.Flag("TRANSFER_IN_FLAG") == true, meeting is { Cancelled: false } m ? m.Date : null));
             });
             PersonRows(L.CpReview, "FACT_CP_REVIEW_ID", (r, c, id) =>
@@ -384,20 +388,20 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         }
 
         /// <summary>The conference or review meeting a row names (<c>FACT_MEETING_ID</c>); a named meeting that is not
-        /// in <c>FACT_MEETINGS</c> with a conference type is a rejected field.</summary>
-        private (LocalDate? Date, bool Cancelled)? ConferenceMeeting(RowReader r)
+        /// in <c>FACT_MEETINGS</c> for the same child with a conference type is a rejected field.</summary>
+        private (LocalDate? Date, bool Cancelled)? ConferenceMeeting(RowReader r, CaseBuilder c)
         {
             if (Link(r, "FACT_MEETING_ID") is not { } meeting)
             {
                 return null;
             }
 
-            if (_conferenceMeetings.TryGetValue(meeting, out var m))
+            if (_conferenceMeetings.TryGetValue((c.Person.Id, meeting), out var m))
             {
                 return m;
             }
 
-            r.Reject("FACT_MEETING_ID", $"no {L.Meetings} row of a conference type ({K.ConferenceMeetingTypes}) with id {meeting}; the field is ignored");
+            r.Reject("FACT_MEETING_ID", $"no {L.Meetings} row of a conference type ({K.ConferenceMeetingTypes}) with id {meeting} for person {c.Person.Id}; the field is ignored");
             return null;
         }
 
@@ -446,7 +450,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
             });
             PersonRows(L.ClaReview, "FACT_CLA_REVIEW_ID", (r, c, id) =>
             {
-                var meeting = ConferenceMeeting(r);
+                var meeting = ConferenceMeeting(r, c);
                 c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, "FACT_CLA_ID"), MeetingType.LookedAfterReview,
                     r.Date("MEETING_DTTM"), meeting?.Cancelled == true) { RecordedDueDate = r.Date("DUE_DTTM") });
             });

@@ -186,4 +186,29 @@ public static class LiquidLogicLayout
 
     /// <summary>"Any other code": in an <c>Other…Types</c> list, accepts every code not mapped to a kind.</summary>
     public const string AnyOtherCode = "*";
+
+    /// <summary>
+    /// How each table links to a child, for streaming: a table with <c>DIM_PERSON_ID</c> by that column; form answers
+    /// by the form (<c>FACT_FORM_ID</c>) of the contact, assessment, plan or form that names it; audit actions by their
+    /// audit form; the CP and LAC visit links by their casenote; placement details by their placement. Workers and
+    /// departments are the directory. The warehouse's <c>-1</c> names no record.
+    /// </summary>
+    public static readonly StreamLayout Stream = new(Person, "DIM_PERSON_ID",
+        Tables.Skip(1).Where(t => t.Columns.Contains("DIM_PERSON_ID"))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink("DIM_PERSON_ID")))
+            .Concat(new Dictionary<string, TableLink>
+            {
+                [FormAnswers] = new ParentLink("FACT_FORM_ID",
+                    [.. Tables.Skip(1).Where(t => t.Columns.Contains("DIM_PERSON_ID") && t.Columns.Contains("FACT_FORM_ID"))
+                        .Select(t => new ParentKey(t.Name, "FACT_FORM_ID"))]),
+                [AuditActions] = new ParentLink("FACT_FORM_ID", new ParentKey(Forms, "FACT_FORM_ID")),
+                [CpVisit] = new ParentLink("FACT_CASENOTE_ID", new ParentKey(Casenotes, "FACT_CASENOTE_ID")),
+                [ClaVisit] = new ParentLink("FACT_CASENOTE_ID", new ParentKey(Casenotes, "FACT_CASENOTE_ID")),
+                [PlacementDetails] = new ParentLink("FACT_CLA_PLACEMENT_ID", new ParentKey(Placement, "FACT_CLA_PLACEMENT_ID")),
+            })
+            .ToDictionary(StringComparer.OrdinalIgnoreCase),
+        [Department, Worker])
+    {
+        NullKeys = DefaultCodes[Keys.NullIds].Split(',').ToHashSet(StringComparer.Ordinal),
+    };
 }

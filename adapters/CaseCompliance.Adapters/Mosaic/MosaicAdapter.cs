@@ -22,6 +22,8 @@ public sealed class MosaicAdapter : ISourceAdapter
 
     public IReadOnlyDictionary<string, string> DefaultCodes => MosaicLayout.DefaultCodes;
 
+    public Streaming.StreamLayout Streaming => MosaicLayout.Stream;
+
     public SourceExtract Read(string name, ITableSource tables, SourceOptions options, RejectionLog rejections,
         CancellationToken cancellationToken = default) =>
         new Reader(name, tables, options, rejections, cancellationToken).Read();

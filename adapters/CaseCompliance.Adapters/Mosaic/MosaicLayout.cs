@@ -275,4 +275,22 @@ public static class MosaicLayout
         StepKind.PrivateFosteringVisit => EpisodeOf.PrivateFostering,
         _ => EpisodeOf.None,
     };
+
+    /// <summary>
+    /// How each table links to a child, for streaming: a table with <c>PERSON_ID</c> by that column (a step about several
+    /// children has a row for each); form answers by their workflow step; placement details by their placement.
+    /// Organisations, workers and worker roles are the directory.
+    /// </summary>
+    public static readonly StreamLayout Stream = StreamOf(Tables(new SourceOptions()));
+
+    private static StreamLayout StreamOf(TableLayout[] tables) => new(Persons, "PERSON_ID",
+        tables.Skip(1).Where(t => t.Columns.Contains("PERSON_ID"))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink("PERSON_ID")))
+            .Concat(new Dictionary<string, TableLink>
+            {
+                [Answers] = new ParentLink("WORKFLOW_STEP_ID", new ParentKey(Steps, "WORKFLOW_STEP_ID")),
+                [PlacementDetails] = new ParentLink("PLACEMENT_ID", new ParentKey(Placements, "PLACEMENT_ID")),
+            })
+            .ToDictionary(StringComparer.OrdinalIgnoreCase),
+        [Organisations, Workers, WorkerRoles]);
 }

@@ -3,7 +3,10 @@ using CaseCompliance.Adapters.Tables;
 
 namespace CaseCompliance.Adapters.Streaming;
 
-/// <summary>A linked table's rows are not in the person table's order, so the extract cannot be streamed.</summary>
+/// <summary>
+/// The extract cannot be streamed: a linked table's rows are not in the person table's order, or a record belongs to
+/// children of different windows and only one of them could be given its detail rows.
+/// </summary>
 public sealed class ExtractNotOrderedException(string message) : Exception(message);
 
 /// <summary>
@@ -19,11 +22,21 @@ public sealed class ExtractNotOrderedException(string message) : Exception(messa
 /// read; a row whose parent is in no window yet waits, and is judged an orphan only when a later row of the same
 /// table belongs to the window being read, which in person order proves its parent is nowhere ahead.
 /// </para>
+/// <para>
+/// A record can belong to several children (a Mosaic step about siblings, a Liquidlogic form used by two children's
+/// contacts): its id is then in the parent rows of each, but each detail row goes to one window only. A parent id an
+/// earlier window also had is a suspect; when the stream ends the suspects' tables are read again, and one found in
+/// two windows and named by detail rows raises <see cref="ExtractNotOrderedException"/> (the source is read whole).
+/// Records shared within one window are fine.
+/// </para>
 /// </summary>
 public sealed class PersonWindows
 {
     /// <summary>Unplaced parent-linked rows a table may hold while looking ahead before it stops for the window.</summary>
     private const int LookAhead = 10_000;
+
+    /// <summary>Suspected shared records beyond which the stream gives up at once rather than keep their ids.</summary>
+    private const int MaxSuspects = 100_000;
 
     private readonly ITableSource _inner;
     private readonly StreamLayout _layout;
@@ -32,7 +45,8 @@ public sealed class PersonWindows
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private readonly SeenKeys _seen = new();
     private readonly Dictionary<(int Space, string Key), string> _orphans = [];
-    private readonly Dictionary<string, int> _spaces = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Table, string Id)> _suspects = [];
+    private Dictionary<string, IdSpace> _idSpaces = new(StringComparer.OrdinalIgnoreCase);
     private readonly WindowKeys _keys = new();
 
     private PersonWindows(ITableSource inner, StreamLayout layout, ColumnMap columns, int size)
@@ -120,10 +134,12 @@ public sealed class PersonWindows
                     }
                 }
 
+                Record(ids);
                 start = end;
                 yield return new WindowTables(_inner, rows, headers, _keys);
             }
 
+            Verify(tables, cancellationToken);
             VerifySuspects(cancellationToken);
         }
         finally
@@ -159,14 +175,17 @@ public sealed class PersonWindows
     private HashSet<string> Remember(LinkedTable table, List<TableRow> rows) =>
         Remember(Space(table.Name), rows, table.Name, table.IdColumn!);
 
-    /// <summary>Marks a window's record ids as read; an id judged an orphan in an earlier window proves the disorder.</summary>
+    /// <summary>The filter space of a parent table's ids: one per id space, so a record is one key whichever table names it.</summary>
+    private int Space(string parentTable) => _idSpaces[parentTable].Number;
+
+    /// <summary>A window's record ids; an id judged an orphan in an earlier window proves the disorder.</summary>
     private HashSet<string> Remember(int space, List<TableRow> rows, string table, string idColumn)
     {
         var column = _columns.Name(table, idColumn);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (Key(row, column) is not { } id || !ids.Add(id))
+            if (LinkKey(row, column) is not { } id || !ids.Add(id))
             {
                 continue;
             }
@@ -175,22 +194,130 @@ public sealed class PersonWindows
             {
                 throw NotOrdered(naming, row, $"{table} record {id} comes after the {naming} rows that name it");
             }
-
-            _seen.Add(space, id);
         }
 
         return ids;
     }
 
-    private int Space(string table)
+    /// <summary>
+    /// Marks a window's record ids as handed out, once the whole window is read (so that records shared between its
+    /// own tables, such as a form named by a contact and by the form table, are not suspects). An id that an earlier
+    /// window had in its id space becomes a suspect.
+    /// </summary>
+    private void Record(Dictionary<string, HashSet<string>> ids)
     {
-        if (!_spaces.TryGetValue(table, out var space))
+        foreach (var (table, windowIds) in ids)
         {
-            space = _spaces.Count + 1;
-            _spaces[table] = space;
+            var space = Space(table);
+            foreach (var id in windowIds)
+            {
+                if (_seen.MayContain(space, id) && _suspects.Add((table, id)) && _suspects.Count > MaxSuspects)
+                {
+                    throw new ExtractNotOrderedException(
+                        $"more than {MaxSuspects} records of {table} and the tables sharing its ids belong to children of different windows; the source is read whole.");
+                }
+            }
         }
 
-        return space;
+        foreach (var (table, windowIds) in ids)
+        {
+            var space = Space(table);
+            foreach (var id in windowIds)
+            {
+                _seen.Add(space, id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Clears or confirms the suspected shared records (a filter false positive, or a record in two windows): reads
+    /// the parent tables of their id spaces again to find the windows each was in, and, for those in two or more, the
+    /// detail tables. A detail row naming one went to one window only, so the source must be read whole.
+    /// </summary>
+    private void Verify(List<LinkedTable> tables, CancellationToken cancellationToken)
+    {
+        if (_suspects.Count == 0)
+        {
+            return;
+        }
+
+        var byName = tables.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in _suspects.GroupBy(s => _idSpaces[s.Table]))
+        {
+            var space = group.Key;
+            var suspects = group.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            var windows = new Dictionary<string, (string Table, HashSet<int> Windows)>(StringComparer.Ordinal);
+            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var parent in space.Parents.Where(byName.ContainsKey).Select(p => byName[p]))
+            {
+                if (parent.Bounds is not { } bounds)
+                {
+                    // A parent-linked parent's rows may wait for a later window: which window had them is not kept.
+                    foreach (var id in suspects)
+                    {
+                        shared.TryAdd(id, parent.Name);
+                    }
+
+                    continue;
+                }
+
+                var column = _columns.Name(parent.Name, parent.IdColumn!);
+                var index = 0L;
+                foreach (var row in _inner.Read(parent.Name, cancellationToken))
+                {
+                    if (LinkKey(row, column) is { } id && suspects.Contains(id))
+                    {
+                        if (!windows.TryGetValue(id, out var seen))
+                        {
+                            windows[id] = seen = (parent.Name, []);
+                        }
+
+                        seen.Windows.Add(WindowOf(bounds, index));
+                    }
+
+                    index++;
+                }
+            }
+
+            foreach (var (id, (table, seen)) in windows.Where(w => w.Value.Windows.Count > 1))
+            {
+                shared.TryAdd(id, table);
+            }
+
+            foreach (var detail in space.Details.Where(_inner.Exists))
+            {
+                var column = _columns.Name(detail, ((ParentLink)_layout.Links[detail]).Column);
+                foreach (var row in _inner.Read(detail, cancellationToken))
+                {
+                    if (LinkKey(row, column) is { } key && shared.TryGetValue(key, out var table))
+                    {
+                        throw new ExtractNotOrderedException($"{row.File} line {row.Line}: {table} record {key} belongs to children of " +
+                            $"more than one window (a record shared by several children), and its {detail} rows can be given to one window " +
+                            "only, so the source is read whole.");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The window a person-linked row was handed to, from the rows its table had handed out after each window.</summary>
+    private static int WindowOf(List<long> bounds, long index)
+    {
+        var (low, high) = (0, bounds.Count - 1);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (index < bounds[mid])
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low;
     }
 
     private ExtractNotOrderedException NotOrdered(string table, TableRow row, string why) =>
@@ -199,9 +326,19 @@ public sealed class PersonWindows
     /// <summary>The linked tables, parents before the tables that name them.</summary>
     private List<LinkedTable> Order()
     {
-        var parents = _layout.Links.Values.OfType<ParentLink>().SelectMany(l => l.Parents)
-            .GroupBy(p => p.Table, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().IdColumn, StringComparer.OrdinalIgnoreCase);
+        var parents = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in _layout.Links.Values.OfType<ParentLink>().SelectMany(l => l.Parents))
+        {
+            // One id column per parent table: its window ids and the filter of handed-out ids hold one kind of id.
+            if (parents.TryGetValue(key.Table, out var column) && !string.Equals(column, key.IdColumn, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"the stream layout names {key.Table} as a parent by {column} and by {key.IdColumn}");
+            }
+
+            parents[key.Table] = key.IdColumn;
+        }
+
+        _idSpaces = IdSpace.Of(_layout, parents.Keys);
         var pending = _layout.Links.Where(l => _inner.Exists(l.Key)).ToList();
         var ordered = new List<LinkedTable>();
         var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { _layout.PersonTable };
@@ -231,16 +368,59 @@ public sealed class PersonWindows
     private static string? Key(TableRow row, string column) =>
         row.Problem is null && row[column] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
+    /// <summary>A record id linking rows (a parent's id, a detail row's parent); null when empty or a null key.</summary>
+    private string? LinkKey(TableRow row, string column) =>
+        Key(row, column) is { } key && !_layout.NullKeys.Contains(key) ? key : null;
+
+    /// <summary>
+    /// Parent tables whose ids name the same records (those some detail table lists together, as Liquidlogic's form
+    /// id in contacts, assessments, plans and forms): their number as a filter space, and the detail tables naming them.
+    /// </summary>
+    private sealed record IdSpace(int Number, string[] Parents, string[] Details)
+    {
+        public static Dictionary<string, IdSpace> Of(StreamLayout layout, IEnumerable<string> parents)
+        {
+            // Union the parents of each detail table until no two groups share a table.
+            var groups = parents.Select(p => new HashSet<string>([p], StringComparer.OrdinalIgnoreCase)).ToList();
+            foreach (var link in layout.Links.Values.OfType<ParentLink>())
+            {
+                var joined = groups.Where(g => link.Parents.Any(p => g.Contains(p.Table))).ToList();
+                groups.RemoveAll(joined.Contains);
+                groups.Add([.. joined.SelectMany(g => g)]);
+            }
+
+            var spaces = new Dictionary<string, IdSpace>(StringComparer.OrdinalIgnoreCase);
+            var number = 0;
+            foreach (var group in groups)
+            {
+                var names = group.Order(StringComparer.OrdinalIgnoreCase).ToArray();
+                var details = layout.Links.Where(l => l.Value is ParentLink p && p.Parents.Any(k => group.Contains(k.Table)))
+                    .Select(l => l.Key).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+                var idSpace = new IdSpace(++number, names, details);
+                foreach (var name in names)
+                {
+                    spaces[name] = idSpace;
+                }
+            }
+
+            return spaces;
+        }
+    }
+
     /// <summary>A linked table's cursor and the rows it holds back for later windows.</summary>
     private sealed class LinkedTable(string name, TableLink link, string? idColumn, string keyColumn, ITableSource inner) : IDisposable
     {
         private Cursor? _cursor;
         private List<TableRow> _waiting = [];
+        private long _handed;
 
         public string Name => name;
         public TableLink Link => link;
         public string? IdColumn => idColumn;
         public bool IsParent => idColumn is not null;
+
+        /// <summary>For a person-linked parent table, the rows handed out after each window (to tell a row's window).</summary>
+        public List<long>? Bounds { get; } = idColumn is not null && link is PersonLink ? [] : null;
 
         private Cursor Rows() => _cursor ??= new Cursor(inner.Read(name, CancellationToken.None).GetEnumerator());
 
@@ -267,6 +447,8 @@ public sealed class PersonWindows
                 taken.Add(rows.Next()!);
             }
 
+            _handed += taken.Count;
+            Bounds?.Add(_handed);
             return taken;
         }
 
@@ -312,7 +494,7 @@ public sealed class PersonWindows
                     continue;
                 }
 
-                var key = Key(row, keyColumn);
+                var key = w.LinkKey(row, keyColumn);
                 if (key is not null && !InWindow(placed, key))
                 {
                     unplaced.Add(row);
@@ -350,20 +532,22 @@ public sealed class PersonWindows
 
         private void Orphans(PersonWindows w, List<TableRow> unplaced, string[] parents, List<TableRow> taken)
         {
+            if (unplaced.Count == 0)
+            {
+                return;
+            }
+
+            // The parents of one link are in one id space.
+            var space = w.Space(parents[0]);
             foreach (var row in unplaced)
             {
-                var key = Key(row, keyColumn)!;
-                foreach (var parent in parents)
+                var key = w.LinkKey(row, keyColumn)!;
+                if (w._seen.MayContain(space, key))
                 {
-                    var space = w.Space(parent);
-                    if (w._seen.MayContain(space, key))
-                    {
-                        throw w.NotOrdered(name, row, $"its {parent} record {key} was in an earlier part of the extract");
-                    }
-
-                    w._orphans.TryAdd((space, key), name);
+                    throw w.NotOrdered(name, row, $"its {string.Join(" or ", parents)} record {key} was in an earlier part of the extract");
                 }
 
+                w._orphans.TryAdd((space, key), name);
                 taken.Add(row);
             }
 

@@ -21,4 +21,14 @@ public sealed record ParentKey(string Table, string IdColumn);
 /// given whole to every window. Column names are canonical; the configured names are applied when reading.
 /// </summary>
 public sealed record StreamLayout(string PersonTable, string PersonIdColumn, IReadOnlyDictionary<string, TableLink> Links,
-    IReadOnlyList<string> DirectoryTables);
+    IReadOnlyList<string> DirectoryTables)
+{
+    /// <summary>
+    /// Ids that name no record (Liquidlogic's <c>-1</c>): many parent rows carry them, so they are not record ids of a
+    /// window, and a detail row naming one is placed like a row naming nothing (the adapter skips or rejects it alike).
+    /// </summary>
+    public IReadOnlySet<string> NullKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Every table the layout names: the person table, the linked tables and the directory tables.</summary>
+    public IEnumerable<string> AllTables => [PersonTable, .. Links.Keys, .. DirectoryTables];
+}
