@@ -29,6 +29,12 @@ public sealed record TableLayout(string Name, bool Required, Dataset[] Records, 
     public bool Declares(string column) =>
         Columns.Contains(column, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether one record may stand under several children, a row each (a sibling conference, a Mosaic step about
+    /// siblings): its id is then unique per child, not per table.
+    /// </summary>
+    public bool SharedAcrossChildren { get; init; }
+
     /// <summary>A column no two rows may share (besides the id an adapter reads a row by): a second row is rejected.</summary>
     public string? Key { get; init; }
 
@@ -252,7 +258,7 @@ public abstract class TableReader
                 return;
             }
 
-            if (unique is not null && r.Text(unique) is { } value && !FirstWithId(r, table, unique, value))
+            if (unique is not null && r.Text(unique) is { } value && !FirstWithId(r, table, unique, value, c.Person.Id))
             {
                 return;
             }
@@ -275,15 +281,22 @@ public abstract class TableReader
     /// is kept). Across the windows of a streamed extract the id is also noted, so that a repeat in another child's
     /// window makes the scan read the source whole (<see cref="WindowKeys"/>).
     /// </summary>
-    protected bool FirstWithId(RowReader r, string table, string column, string id)
+    /// A record shared across children (<see cref="TableLayout.SharedAcrossChildren"/>) is one row per child, so
+    /// its id is unique per child; a child's rows all come in its own window.
+    protected bool FirstWithId(RowReader r, string table, string column, string id, string person)
     {
-        if (!Ids(table).Add(id))
+        var shared = _byName[table].SharedAcrossChildren;
+        if (!Ids(table).Add(shared ? $"{person}\u001f{id}" : id))
         {
-            r.Reject(column, $"{r.Column(column)} {Rejection.Cut(id)} again: the first row with it is kept and {RowReader.RowUnusable}");
+            r.Reject(column, $"{r.Column(column)} {Rejection.Cut(id)} again{(shared ? " for this child" : "")}: the first row with it is kept and {RowReader.RowUnusable}");
             return false;
         }
 
-        (_tables as IStreamWindow)?.Keys.See(table, column, id);
+        if (!shared)
+        {
+            (_tables as IStreamWindow)?.Keys.See(table, column, id);
+        }
+
         return true;
     }
 

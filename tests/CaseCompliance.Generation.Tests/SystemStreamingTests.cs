@@ -109,6 +109,10 @@ public sealed class SystemStreamingTests(SystemStreamingTests.Extracts extracts)
         }
 
         AssertSameFiles(whole, streamed);
+
+        // One step about two children is a row per child, never a repeated id.
+        Assert.DoesNotContain(CsvFile.Read(Path.Combine(whole.Out, "rejected.csv")).Rows,
+            r => r["record_id"] == step && r["field"] == "WORKFLOW_STEP_ID");
     }
 
     [Fact]

@@ -61,9 +61,9 @@ public static class LiquidLogicLayout
         new(SingleAssessment, true, [Dataset.SocialCareAssessments], ["FACT_SINGLE_ASSESSMENT_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "FACT_FORM_ID", "START_DTTM", "DIM_LOOKUP_STEP_SUBSTATUS_CODE"]),
         new(FormAnswers, true, [Dataset.ContactDecisions, Dataset.AssessmentReviewPoints, Dataset.PlanVisitFrequency], ["FACT_FORM_ANSWER_ID", "FACT_FORM_ID", "ANSWER_NO", "ANSWER"]),
         new(S47, true, [Dataset.S47Enquiries], ["FACT_S47_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(Meetings, true, [Dataset.Meetings], ["FACT_MEETING_ID", "DIM_PERSON_ID", "DIM_LOOKUP_MTG_TYPE_ID_CODE", "MEETING_DTTM", "CANCELLED", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "FACT_CP_PLAN_ID"]),
+        new(Meetings, true, [Dataset.Meetings], ["FACT_MEETING_ID", "DIM_PERSON_ID", "DIM_LOOKUP_MTG_TYPE_ID_CODE", "MEETING_DTTM", "CANCELLED", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "FACT_CP_PLAN_ID"]) { SharedAcrossChildren = true },
         new(CpPlan, true, [Dataset.Plans], ["FACT_CP_PLAN_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "FACT_INITIAL_CP_CONFERENCE_ID", "FACT_FORM_ID", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(CpConference, true, [Dataset.InitialConferences], ["FACT_CP_CONFERENCE_ID", "DIM_PERSON_ID", "FACT_S47_ID", "FACT_REFERRAL_ID", "FACT_MEETING_ID", "TRANSFER_IN_FLAG"]),
+        new(CpConference, true, [Dataset.InitialConferences], ["FACT_CP_CONFERENCE_ID", "DIM_PERSON_ID", "FACT_S47_ID", "FACT_REFERRAL_ID", "FACT_MEETING_ID", "TRANSFER_IN_FLAG"]) { SharedAcrossChildren = true },
         new(CarePlanSummary, true, [Dataset.Plans], ["FACT_CARE_PLAN_SUMMARY_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "FACT_FORM_ID", "DIM_LOOKUP_PLAN_TYPE_CODE", "DIM_LOOKUP_PLAN_STATUS_ID_CODE", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
         new(CpReview, true, [Dataset.ChildProtectionReviews], ["FACT_CP_REVIEW_ID", "DIM_PERSON_ID", "FACT_CP_PLAN_ID", "DUE_DTTM", "MEETING_DTTM"]),
         new(Casenotes, true, [Dataset.ChildProtectionVisits, Dataset.ChildInNeedVisits, Dataset.LookedAfterVisits, Dataset.OtherVisits, Dataset.EarlyHelpContacts, Dataset.ManagementRecords, Dataset.VisitDetails],
@@ -78,7 +78,7 @@ public static class LiquidLogicLayout
         new(CareLeavers, false, [Dataset.CareLeavers], ["FACT_CLA_CARE_LEAVERS_ID", "DIM_PERSON_ID", "IN_TOUCH_DTTM", "PATHWAY_PLAN_REVIEW_DTTM", "DIM_WORKER_ID"]),
         new(CareLeaverAccommodation, false, [Dataset.CareLeaverAccommodation], ["FACT_CARE_LEAVER_ACCOMMODATION_ID", "DIM_PERSON_ID", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
         new(PrivateFostering, false, [Dataset.PrivateFostering], ["FACT_PRIVATE_FOSTERING_ID", "DIM_PERSON_ID", "NOTIFICATION_DTTM", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(Forms, false, [Dataset.EarlyHelpAssessments, Dataset.Documents, Dataset.Audits], ["FACT_FORM_ID", "DIM_PERSON_ID", "DIM_LOOKUP_FORM_TYPE_ID_CODE", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "START_DTTM", "COMPLETED_DTTM"]),
+        new(Forms, false, [Dataset.EarlyHelpAssessments, Dataset.Documents, Dataset.Audits], ["FACT_FORM_ID", "DIM_PERSON_ID", "DIM_LOOKUP_FORM_TYPE_ID_CODE", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "START_DTTM", "COMPLETED_DTTM"]) { SharedAcrossChildren = true },
         new(AuditActions, false, [Dataset.AuditActions], ["FACT_AUDIT_ACTION_ID", "FACT_FORM_ID", "DESCRIPTION", "DIM_WORKER_ID", "DUE_DTTM", "COMPLETED_DTTM"]),
     ];
 

@@ -472,7 +472,7 @@ public sealed class MosaicAdapter : ISourceAdapter
                 return;
             }
 
-            if (!FirstWithId(r, Steps, "WORKFLOW_STEP_ID", id))
+            if (!FirstWithId(r, Steps, "WORKFLOW_STEP_ID", id, personId))
             {
                 return;
             }

@@ -209,7 +209,7 @@ public static class MosaicLayout
             new(PlacementDetails, false, [Dataset.PlacementDetails], ["PLACEMENT_ID", "IS_LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE", "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS"]),
             new(LegalStatuses, true, [Dataset.LegalStatuses], ["LEGAL_STATUS_ID", "PERSON_ID", "LEGAL_STATUS", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
             new(Answers, true, [], ["WORKFLOW_STEP_ID", "QUESTION_USER_CODE", "TEXT_ANSWER", "DATE_ANSWER"]) { OptionalColumns = OptionalColumns[Answers] },
-            new(Steps, true, [.. steps], ["WORKFLOW_STEP_ID", "PERSON_ID", "WORKFLOW_STEP_TYPE_ID", "STEP_STATUS", "INCOMING_ON", "STARTED_ON", "COMPLETED_ON"]) { OptionalColumns = OptionalColumns[Steps] },
+            new(Steps, true, [.. steps], ["WORKFLOW_STEP_ID", "PERSON_ID", "WORKFLOW_STEP_TYPE_ID", "STEP_STATUS", "INCOMING_ON", "STARTED_ON", "COMPLETED_ON"]) { OptionalColumns = OptionalColumns[Steps], SharedAcrossChildren = true },
         ];
     }
 
