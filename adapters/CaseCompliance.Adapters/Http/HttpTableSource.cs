@@ -92,7 +92,9 @@ public sealed class HttpTableSource : ITableSource, IDisposable
             foreach (var row in page.Rows)
             {
                 index++;
-                yield return new TableRow(Describe(table), $"page {number} row {index}", row.Columns, row.Values);
+                yield return row.Problem is { } problem
+                    ? TableRow.Rejected(Describe(table), $"page {number} row {index}", row.Columns, problem)
+                    : new TableRow(Describe(table), $"page {number} row {index}", row.Columns, row.Values);
             }
 
             if (page.NextPage is not { } next)
@@ -200,7 +202,7 @@ public sealed class HttpTableSource : ITableSource, IDisposable
     public void Dispose() => _services.Dispose();
 
     /// <summary>One page: its rows (each with its own column index, since JSON rows need not agree) and next page.</summary>
-    private sealed record Page(IReadOnlyList<(IReadOnlyDictionary<string, int> Columns, string[] Values)> Rows, int? NextPage)
+    private sealed record Page(IReadOnlyList<(IReadOnlyDictionary<string, int> Columns, string[] Values, string? Problem)> Rows, int? NextPage)
     {
         public static Page Parse(Stream stream)
         {
@@ -217,7 +219,8 @@ public sealed class HttpTableSource : ITableSource, IDisposable
                 next = np.ValueKind == JsonValueKind.Number && np.TryGetInt32(out var n) ? n : throw new FormatException("\"nextPage\" is not a number or null");
             }
 
-            var list = new List<(IReadOnlyDictionary<string, int>, string[])>();
+            var list = new List<(IReadOnlyDictionary<string, int>, string[], string?)>();
+            Dictionary<string, int>? previous = null;
             foreach (var row in rows.EnumerateArray())
             {
                 if (row.ValueKind != JsonValueKind.Object)
@@ -227,9 +230,15 @@ public sealed class HttpTableSource : ITableSource, IDisposable
 
                 var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 var values = new List<string>();
+                string? problem = null;
                 foreach (var p in row.EnumerateObject())
                 {
-                    if (columns.TryAdd(p.Name, values.Count))
+                    if (!columns.TryAdd(p.Name, values.Count))
+                    {
+                        // Never read from one copy without a word: the row cannot be trusted.
+                        problem ??= $"column {Reading.Rejection.Cut(p.Name)} appears twice in the row: {Reading.RowReader.RowUnusable}";
+                    }
+                    else
                     {
                         values.Add(p.Value.ValueKind switch
                         {
@@ -243,10 +252,35 @@ public sealed class HttpTableSource : ITableSource, IDisposable
                     }
                 }
 
-                list.Add((columns, [.. values]));
+                // Rows of one shape share one column index, so a reader resolves its columns once, not per row.
+                if (previous is not null && SameShape(previous, columns))
+                {
+                    columns = previous;
+                }
+
+                previous = columns;
+                list.Add((columns, [.. values], problem));
             }
 
             return new Page(list, next);
+        }
+
+        private static bool SameShape(Dictionary<string, int> a, Dictionary<string, int> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            foreach (var (name, index) in b)
+            {
+                if (!a.TryGetValue(name, out var i) || i != index)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

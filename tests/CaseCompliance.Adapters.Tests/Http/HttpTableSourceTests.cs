@@ -76,6 +76,39 @@ public sealed class HttpTableSourceTests : IDisposable
     }
 
     [Fact]
+    public void RowsOfOneShape_ShareOneColumnIndex_SoTheReaderResolvesColumnsOncePerPage()
+    {
+        ServePage("ssd_person", 1, PageJson(1, 5, null));
+
+        using var source = Source();
+        var rows = source.Read("ssd_person").ToList();
+
+        Assert.All(rows, r => Assert.Same(rows[0].Columns, r.Columns));
+    }
+
+    [Fact]
+    public void PropertyRepeatedInARow_RejectsThatRow_NeverReadsOneCopy()
+    {
+        ServePage("ssd_person", 1, """
+            {"rows": [
+              {"pers_person_id": "C001", "pers_dob": "2015-03-01"},
+              {"pers_person_id": "C002", "pers_dob": "2015-03-01", "pers_dob": "1900-01-01"},
+              {"pers_person_id": "C003", "pers_dob": "2016-04-02"}
+            ], "nextPage": null}
+            """);
+
+        using var source = Source();
+        var rows = source.Read("ssd_person").ToList();
+
+        Assert.Equal(3, rows.Count);
+        Assert.Null(rows[0].Problem);
+        Assert.Contains("pers_dob appears twice", rows[1].Problem);
+        Assert.Equal("page 1 row 2", rows[1].Line);
+        Assert.Null(rows[1]["pers_dob"]);
+        Assert.Equal("2016-04-02", rows[2]["pers_dob"]);
+    }
+
+    [Fact]
     public void ServiceUnavailable_ThenOk_IsRetried()
     {
         _server.Given(Request.Create().WithPath("/tables/ssd_person").UsingGet()).InScenario("flaky").WillSetStateTo("recovered")
