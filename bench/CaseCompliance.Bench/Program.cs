@@ -1,7 +1,8 @@
 using System.Globalization;
 using CaseCompliance.Bench;
 
-// bench floor DIR                      read and split every CSV row of DIR, nothing else
+// bench floor DIR                      read and split every CSV row of DIR with the adapters' reader, nothing else
+// bench sep-floor DIR                  the same files split by Sep alone (fields as spans, no strings, no checks)
 // bench scan DIR [--runs N]            floor and full scan of DIR, N runs each (medians)
 // bench run [--children 10000,100000,1000000] [--runs 3] [--seed 42] [--data DIR] [--as-of yyyy-MM-dd]
 //                                      generate (once, kept in --data) and measure each size; prints a markdown table
@@ -12,6 +13,13 @@ switch (args.FirstOrDefault())
     {
         var (rows, _, elapsed) = Floor.Run(args[1]);
         Console.WriteLine($"floor {args[1]}: {rows} rows in {elapsed.TotalSeconds:F2} s ({rows / elapsed.TotalSeconds:F0} rows/s)");
+        return 0;
+    }
+
+    case "sep-floor" when args.Length >= 2:
+    {
+        var (rows, _, elapsed) = Floor.Sep(args[1]);
+        Console.WriteLine($"sep floor {args[1]}: {rows} rows in {elapsed.TotalSeconds:F2} s ({rows / elapsed.TotalSeconds:F0} rows/s)");
         return 0;
     }
 
@@ -34,7 +42,7 @@ switch (args.FirstOrDefault())
     }
 
     default:
-        Console.Error.WriteLine("usage: bench floor DIR | bench scan DIR [--runs N] | bench run [--children 10000,100000] [--runs 3] [--seed 42] [--data DIR] [--as-of yyyy-MM-dd]");
+        Console.Error.WriteLine("usage: bench floor DIR | bench sep-floor DIR | bench scan DIR [--runs N] | bench run [--children 10000,100000] [--runs 3] [--seed 42] [--data DIR] [--as-of yyyy-MM-dd]");
         return 2;
 }
 
