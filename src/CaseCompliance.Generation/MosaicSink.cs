@@ -45,34 +45,34 @@ public sealed class MosaicSink : IExtractSink
     {
         System.IO.Directory.CreateDirectory(directory);
         var layout = M.Tables(new SourceOptions());
-        SinkTable Open(string table, string[] columns)
+        SinkTable Open(string table, IEnumerable<string> columns)
         {
-            var file = new SinkTable(directory, table, columns);
+            var file = new SinkTable(directory, table, [.. columns]);
             _files.Add(file);
             return file;
         }
 
         string[] Columns(string table, int width) => SinkTable.Columns(layout, table, width);
 
-        _persons = Open(M.Persons, [.. Columns(M.Persons, 10), .. M.OptionalColumns[M.Persons]]);
-        _addresses = Open(M.Addresses, ["ADDRESS_ID", .. Columns(M.Addresses, 5)]);
-        _telephones = Open(M.Telephones, [.. Columns(M.Telephones, 2), "NUMBER_TYPE"]);
-        _disabilities = Open(M.Disabilities, Columns(M.Disabilities, 2));
-        _groups = Open(M.ServiceUserGroups, Columns(M.ServiceUserGroups, 4));
-        _organisations = Open(M.Organisations, Columns(M.Organisations, 3));
-        _workers = Open(M.Workers, Columns(M.Workers, 3));
-        _roles = Open(M.WorkerRoles, Columns(M.WorkerRoles, 5));
-        _referrals = Open(M.Referrals, Columns(M.Referrals, 8));
-        _registrations = Open(M.Registrations, Columns(M.Registrations, 7));
-        _periods = Open(M.PeriodsOfCare, Columns(M.PeriodsOfCare, 4));
-        _placements = Open(M.Placements, Columns(M.Placements, 6));
-        _placementDetails = Open(M.PlacementDetails, Columns(M.PlacementDetails, 6));
-        _legal = Open(M.LegalStatuses, Columns(M.LegalStatuses, 5));
-        _relationships = Open(M.ProfRelationships, Columns(M.ProfRelationships, 6));
-        _steps = Open(M.Steps, [.. Columns(M.Steps, 7), .. M.OptionalColumns[M.Steps]]);
-        var answers = Columns(M.Answers, 4); // WORKFLOW_STEP_ID, QUESTION_USER_CODE, TEXT_ANSWER, DATE_ANSWER
-        var optional = M.OptionalColumns[M.Answers]; // SUBJECT_PERSON_ID, FORM_ANSWER_ROW_ID
-        _answers = Open(M.Answers, [answers[0], optional[1], optional[0], answers[1], answers[2], answers[3]]);
+        _persons = Open(M.Persons.Table, [.. Columns(M.Persons.Table, 10), .. M.Persons.Table.Layout.OptionalColumns]);
+        _addresses = Open(M.Addresses.Table, ["ADDRESS_ID", .. Columns(M.Addresses.Table, 5)]);
+        _telephones = Open(M.Telephones.Table, [.. Columns(M.Telephones.Table, 2), "NUMBER_TYPE"]);
+        _disabilities = Open(M.Disabilities.Table, Columns(M.Disabilities.Table, 2));
+        _groups = Open(M.ServiceUserGroups.Table, Columns(M.ServiceUserGroups.Table, 4));
+        _organisations = Open(M.Organisations.Table, Columns(M.Organisations.Table, 3));
+        _workers = Open(M.Workers.Table, Columns(M.Workers.Table, 3));
+        _roles = Open(M.WorkerRoles.Table, Columns(M.WorkerRoles.Table, 5));
+        _referrals = Open(M.Referrals.Table, Columns(M.Referrals.Table, 8));
+        _registrations = Open(M.Registrations.Table, Columns(M.Registrations.Table, 7));
+        _periods = Open(M.PeriodsOfCare.Table, Columns(M.PeriodsOfCare.Table, 4));
+        _placements = Open(M.Placements.Table, Columns(M.Placements.Table, 6));
+        _placementDetails = Open(M.PlacementDetails.Table, Columns(M.PlacementDetails.Table, 6));
+        _legal = Open(M.LegalStatuses.Table, Columns(M.LegalStatuses.Table, 5));
+        _relationships = Open(M.ProfRelationships.Table, Columns(M.ProfRelationships.Table, 6));
+        _steps = Open(M.Steps.Table, [.. Columns(M.Steps.Table, 7), .. M.Steps.Table.Layout.OptionalColumns]);
+        var answers = Columns(M.Answers.Table, 4); // WORKFLOW_STEP_ID, QUESTION_USER_CODE, TEXT_ANSWER, DATE_ANSWER
+        var optional = M.Answers.Table.Layout.OptionalColumns; // SUBJECT_PERSON_ID, FORM_ANSWER_ROW_ID
+        _answers = Open(M.Answers.Table, [answers[0], optional[1], optional[0], answers[1], answers[2], answers[3]]);
 
         foreach (var kind in M.StepKinds)
         {
