@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseCompliance.Adapters;
 using CaseCompliance.Adapters.Mosaic;
+using CaseCompliance.Adapters.Reading;
 using M = CaseCompliance.Adapters.Mosaic.MosaicLayout;
 using Row = System.Collections.Generic.IReadOnlyDictionary<string, string>;
 
@@ -24,9 +25,10 @@ public sealed class MosaicSink : IExtractSink
     private const int CaseNoteType = 1402; // a step type the adapter is not configured for
     private const int CaseNoteChildren = 5;
 
-    private readonly List<SinkTable> _files = [];
-    private readonly SinkTable _persons, _addresses, _telephones, _disabilities, _groups, _organisations, _workers, _roles, _relationships,
-        _referrals, _registrations, _periods, _placements, _placementDetails, _legal, _steps, _answers;
+    private readonly List<IDisposable> _files = [];
+    private readonly SinkTable _persons, _disabilities, _groups, _organisations, _workers, _roles, _relationships, _referrals,
+        _registrations, _periods, _placements, _placementDetails, _legal, _steps;
+    private readonly WarehouseTable _addresses, _telephones, _answers;
 
     private readonly Dictionary<StepKind, string> _type = [];
     private readonly Dictionary<string, string> _departmentOf = new(StringComparer.Ordinal); // directory: worker → team
@@ -44,35 +46,38 @@ public sealed class MosaicSink : IExtractSink
     public MosaicSink(string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var layout = M.Tables(new SourceOptions());
-        SinkTable Open(string table, string[] columns)
+        SinkTable Open(TableDef table)
         {
-            var file = new SinkTable(directory, table, columns);
+            var file = new SinkTable(directory, table);
             _files.Add(file);
             return file;
         }
 
-        string[] Columns(string table, int width) => SinkTable.Columns(layout, table, width);
+        WarehouseTable OpenAs(TableDef table, params Column[] header)
+        {
+            var file = new WarehouseTable(directory, table, header);
+            _files.Add(file);
+            return file;
+        }
 
-        _persons = Open(M.Persons, [.. Columns(M.Persons, 10), .. M.OptionalColumns[M.Persons]]);
-        _addresses = Open(M.Addresses, ["ADDRESS_ID", .. Columns(M.Addresses, 5)]);
-        _telephones = Open(M.Telephones, [.. Columns(M.Telephones, 2), "NUMBER_TYPE"]);
-        _disabilities = Open(M.Disabilities, Columns(M.Disabilities, 2));
-        _groups = Open(M.ServiceUserGroups, Columns(M.ServiceUserGroups, 4));
-        _organisations = Open(M.Organisations, Columns(M.Organisations, 3));
-        _workers = Open(M.Workers, Columns(M.Workers, 3));
-        _roles = Open(M.WorkerRoles, Columns(M.WorkerRoles, 5));
-        _referrals = Open(M.Referrals, Columns(M.Referrals, 8));
-        _registrations = Open(M.Registrations, Columns(M.Registrations, 7));
-        _periods = Open(M.PeriodsOfCare, Columns(M.PeriodsOfCare, 4));
-        _placements = Open(M.Placements, Columns(M.Placements, 6));
-        _placementDetails = Open(M.PlacementDetails, Columns(M.PlacementDetails, 6));
-        _legal = Open(M.LegalStatuses, Columns(M.LegalStatuses, 5));
-        _relationships = Open(M.ProfRelationships, Columns(M.ProfRelationships, 6));
-        _steps = Open(M.Steps, [.. Columns(M.Steps, 7), .. M.OptionalColumns[M.Steps]]);
-        var answers = Columns(M.Answers, 4); // WORKFLOW_STEP_ID, QUESTION_USER_CODE, TEXT_ANSWER, DATE_ANSWER
-        var optional = M.OptionalColumns[M.Answers]; // SUBJECT_PERSON_ID, FORM_ANSWER_ROW_ID
-        _answers = Open(M.Answers, [answers[0], optional[1], optional[0], answers[1], answers[2], answers[3]]);
+        _persons = Open(M.Persons.Table);
+        _addresses = OpenAs(M.Addresses.Table, [Unread.AddressId, .. M.Addresses.Table.Columns]);
+        _telephones = OpenAs(M.Telephones.Table, [.. M.Telephones.Table.Columns, Unread.NumberType]);
+        _disabilities = Open(M.Disabilities.Table);
+        _groups = Open(M.ServiceUserGroups.Table);
+        _organisations = Open(M.Organisations.Table);
+        _workers = Open(M.Workers.Table);
+        _roles = Open(M.WorkerRoles.Table);
+        _referrals = Open(M.Referrals.Table);
+        _registrations = Open(M.Registrations.Table);
+        _periods = Open(M.PeriodsOfCare.Table);
+        _placements = Open(M.Placements.Table);
+        _placementDetails = Open(M.PlacementDetails.Table);
+        _legal = Open(M.LegalStatuses.Table);
+        _relationships = Open(M.ProfRelationships.Table);
+        _steps = Open(M.Steps.Table);
+        _answers = OpenAs(M.Answers.Table, M.Answers.WorkflowStepId, M.Answers.FormAnswerRowId, M.Answers.SubjectPersonId,
+            M.Answers.QuestionUserCode, M.Answers.TextAnswer, M.Answers.DateAnswer);
 
         foreach (var kind in M.StepKinds)
         {
@@ -86,7 +91,8 @@ public sealed class MosaicSink : IExtractSink
     {
         foreach (var t in tables.Rows("ssd_department"))
         {
-            _organisations.Row(V(t, "dept_team_id"), V(t, "dept_team_name"), V(t, "dept_team_parent_id"));
+            _organisations.Write((M.Organisations.OrganisationId, V(t, "dept_team_id")), (M.Organisations.Name, V(t, "dept_team_name")),
+                (M.Organisations.ParentOrganisationId, V(t, "dept_team_parent_id")));
         }
 
         foreach (var p in tables.Rows("ssd_professionals"))
@@ -94,8 +100,10 @@ public sealed class MosaicSink : IExtractSink
             var id = V(p, "prof_professional_id");
             var name = V(p, "prof_professional_name");
             var space = name.IndexOf(' ', StringComparison.Ordinal);
-            _workers.Row(id, space < 0 ? name : name[..space], space < 0 ? "" : name[(space + 1)..]);
-            _roles.Row(id, V(p, "prof_professional_department"), V(p, "prof_professional_job_title"), Ts("2020-01-06"), "");
+            _workers.Write((M.Workers.WorkerId, id), (M.Workers.FirstNames, space < 0 ? name : name[..space]),
+                (M.Workers.LastNames, space < 0 ? "" : name[(space + 1)..]));
+            _roles.Write((M.WorkerRoles.WorkerId, id), (M.WorkerRoles.OrganisationId, V(p, "prof_professional_department")),
+                (M.WorkerRoles.RoleDescription, V(p, "prof_professional_job_title")), (M.WorkerRoles.StartDate, Ts("2020-01-06")));
             _departmentOf[id] = V(p, "prof_professional_department");
         }
     }
@@ -145,28 +153,43 @@ public sealed class MosaicSink : IExtractSink
         foreach (var p in t.Rows("ssd_person"))
         {
             var id = V(p, "pers_person_id");
-            _persons.Row(id, V(p, "pers_forename"), V(p, "pers_surname"), First(V(p, "pers_gender"), V(p, "pers_sex")), V(p, "pers_ethnicity"),
-                Ts(V(p, "pers_dob")), Ts(V(p, "pers_expected_dob")), Ts(V(p, "pers_death_date")), V(p, "pers_common_child_id"),
-                V(p, "pers_upn_unknown"), Detail(details, id, "pdet_ethnicity_detail"));
+            _persons.Write(
+                (M.Persons.PersonId, id),
+                (M.Persons.FirstName, V(p, "pers_forename")),
+                (M.Persons.LastName, V(p, "pers_surname")),
+                (M.Persons.Gender, First(V(p, "pers_gender"), V(p, "pers_sex"))),
+                (M.Persons.FullEthnicityCode, V(p, "pers_ethnicity")),
+                (M.Persons.DateOfBirth, Ts(V(p, "pers_dob"))),
+                (M.Persons.DueDate, Ts(V(p, "pers_expected_dob"))),
+                (M.Persons.DateOfDeath, Ts(V(p, "pers_death_date"))),
+                (M.Persons.Upn, V(p, "pers_common_child_id")),
+                (M.Persons.UpnUnknownReason, V(p, "pers_upn_unknown")),
+                (M.Persons.EthnicityDetail, Detail(details, id, "pdet_ethnicity_detail")));
         }
 
         foreach (var a in t.Rows("ssd_address"))
         {
-            _addresses.Row(Number(++_nextAddress), V(a, "addr_person_id"), SinkTable.AddressText(V(a, "addr_address_json")),
-                V(a, "addr_address_postcode"), Ts(V(a, "addr_address_start_date")), Ts(V(a, "addr_address_end_date")));
+            _addresses.Write(
+                (Unread.AddressId, Number(++_nextAddress)),
+                (M.Addresses.PersonId, V(a, "addr_person_id")),
+                (M.Addresses.Address, SinkTable.AddressText(V(a, "addr_address_json"))),
+                (M.Addresses.PostCode, V(a, "addr_address_postcode")),
+                (M.Addresses.StartDate, Ts(V(a, "addr_address_start_date"))),
+                (M.Addresses.EndDate, Ts(V(a, "addr_address_end_date"))));
         }
 
         foreach (var d in details)
         {
             if (V(d, "pdet_telephone") is { Length: > 0 } telephone)
             {
-                _telephones.Row(V(d, "pdet_person_id"), telephone, "MOB");
+                _telephones.Write((M.Telephones.PersonId, V(d, "pdet_person_id")), (M.Telephones.TelephoneNumber, telephone),
+                    (Unread.NumberType, "MOB"));
             }
         }
 
         foreach (var d in t.Rows("ssd_disability"))
         {
-            _disabilities.Row(V(d, "disa_person_id"), V(d, "disa_disability_code"));
+            _disabilities.Write((M.Disabilities.PersonId, V(d, "disa_person_id")), (M.Disabilities.DisabilityCode, V(d, "disa_disability_code")));
         }
 
         // Primary need from the start of the child's first episode (else birth).
@@ -189,7 +212,8 @@ public sealed class MosaicSink : IExtractSink
                 first = Earlier(first, person, V(e, "earl_person_id"), V(e, "earl_episode_start_date"));
             }
 
-            _groups.Row(person, need, Ts(first ?? DateOfBirth(t, person)), "");
+            _groups.Write((M.ServiceUserGroups.PersonId, person), (M.ServiceUserGroups.NeedCode, need),
+                (M.ServiceUserGroups.StartDate, Ts(first ?? DateOfBirth(t, person))));
         }
 
         static string? Earlier(string? first, string person, string rowPerson, string date) =>
@@ -201,14 +225,27 @@ public sealed class MosaicSink : IExtractSink
         foreach (var r in t.Rows("ssd_cin_episodes"))
         {
             var closed = V(r, "cine_close_date");
-            _referrals.Row(V(r, "cine_referral_id"), V(r, "cine_person_id"), Ts(V(r, "cine_referral_date")), V(r, "cine_cin_primary_need_code"),
-                Ts(V(r, "cine_referral_nfa") == "Y" ? closed : ""), Ts(closed), V(r, "cine_referral_team"), V(r, "cine_referral_worker_id"));
+            _referrals.Write(
+                (M.Referrals.ReferralId, V(r, "cine_referral_id")),
+                (M.Referrals.PersonId, V(r, "cine_person_id")),
+                (M.Referrals.ReferralDate, Ts(V(r, "cine_referral_date"))),
+                (M.Referrals.PrimaryNeedCode, V(r, "cine_cin_primary_need_code")),
+                (M.Referrals.NfaDate, Ts(V(r, "cine_referral_nfa") == "Y" ? closed : "")),
+                (M.Referrals.ClosureDate, Ts(closed)),
+                (M.Referrals.ResponsibleTeamId, V(r, "cine_referral_team")),
+                (M.Referrals.AssigneeId, V(r, "cine_referral_worker_id")));
         }
 
         foreach (var p in t.Rows("ssd_cp_plans"))
         {
-            _registrations.Row(V(p, "cppl_cp_plan_id"), V(p, "cppl_person_id"), V(p, "cppl_icpc_id"), Ts(V(p, "cppl_cp_plan_start_date")),
-                Ts(V(p, "cppl_cp_plan_end_date")), "Y", "N");
+            _registrations.Write(
+                (M.Registrations.RegistrationId, V(p, "cppl_cp_plan_id")),
+                (M.Registrations.PersonId, V(p, "cppl_person_id")),
+                (M.Registrations.RegistrationStepId, V(p, "cppl_icpc_id")),
+                (M.Registrations.RegistrationStartDate, Ts(V(p, "cppl_cp_plan_start_date"))),
+                (M.Registrations.DeregistrationDate, Ts(V(p, "cppl_cp_plan_end_date"))),
+                (M.Registrations.IsChildProtectionPlan, "Y"),
+                (M.Registrations.IsTemporaryChildProtection, "N"));
         }
 
         // Mosaic keeps other registers in the same table: not child protection plans, so the adapter must skip them.
@@ -217,7 +254,12 @@ public sealed class MosaicSink : IExtractSink
             if (V(d, "disa_disability_code") is not ("NONE" or ""))
             {
                 var person = V(d, "disa_person_id");
-                _registrations.Row("REGD" + (person.Length > 0 ? person[1..] : ""), person, "", Ts(DateOfBirth(t, person)), "", "N", "N");
+                _registrations.Write(
+                    (M.Registrations.RegistrationId, "REGD" + (person.Length > 0 ? person[1..] : "")),
+                    (M.Registrations.PersonId, person),
+                    (M.Registrations.RegistrationStartDate, Ts(DateOfBirth(t, person))),
+                    (M.Registrations.IsChildProtectionPlan, "N"),
+                    (M.Registrations.IsTemporaryChildProtection, "N"));
             }
         }
 
@@ -242,26 +284,41 @@ public sealed class MosaicSink : IExtractSink
         foreach (var cla in order)
         {
             var p = _periodsOfCare[cla];
-            _periods.Row(cla, p.Person, Ts(p.Start), Ts(p.Open ? "" : p.End));
+            _periods.Write((M.PeriodsOfCare.PeriodOfCareId, cla), (M.PeriodsOfCare.PersonId, p.Person), (M.PeriodsOfCare.StartDate, Ts(p.Start)),
+                (M.PeriodsOfCare.EndDate, Ts(p.Open ? "" : p.End)));
             _personOfPeriod[cla] = p.Person;
         }
 
         foreach (var p in t.Rows("ssd_cla_placement"))
         {
-            _placements.Row(V(p, "clap_cla_placement_id"), V(p, "clap_person_id"), V(p, "clap_cla_id"), Ts(V(p, "clap_cla_placement_start_date")),
-                Ts(V(p, "clap_cla_placement_end_date")), V(p, "clap_cla_placement_type"));
+            _placements.Write(
+                (M.Placements.PlacementId, V(p, "clap_cla_placement_id")),
+                (M.Placements.PersonId, V(p, "clap_person_id")),
+                (M.Placements.PeriodOfCareId, V(p, "clap_cla_id")),
+                (M.Placements.StartDate, Ts(V(p, "clap_cla_placement_start_date"))),
+                (M.Placements.EndDate, Ts(V(p, "clap_cla_placement_end_date"))),
+                (M.Placements.PlacementType, V(p, "clap_cla_placement_type")));
         }
 
         foreach (var p in t.Rows("cc_placement_details"))
         {
-            _placementDetails.Row(V(p, "pdet_placement_id"), V(p, "pdet_long_term"), V(p, "pdet_temporary_approval"),
-                Ts(V(p, "pdet_carer_approved_date")), V(p, "pdet_reduced_visits_agreed"), V(p, "pdet_agreed_interval_days"));
+            _placementDetails.Write(
+                (M.PlacementDetails.PlacementId, V(p, "pdet_placement_id")),
+                (M.PlacementDetails.IsLongTerm, V(p, "pdet_long_term")),
+                (M.PlacementDetails.TemporaryApproval, V(p, "pdet_temporary_approval")),
+                (M.PlacementDetails.CarerApprovedDate, Ts(V(p, "pdet_carer_approved_date"))),
+                (M.PlacementDetails.ReducedVisitsAgreed, V(p, "pdet_reduced_visits_agreed")),
+                (M.PlacementDetails.AgreedVisitIntervalDays, V(p, "pdet_agreed_interval_days")));
         }
 
         foreach (var l in t.Rows("ssd_legal_status"))
         {
-            _legal.Row(Number(++_nextLegal), V(l, "lega_person_id"), V(l, "lega_legal_status"), Ts(V(l, "lega_legal_status_start_date")),
-                Ts(V(l, "lega_legal_status_end_date")));
+            _legal.Write(
+                (M.LegalStatuses.LegalStatusId, Number(++_nextLegal)),
+                (M.LegalStatuses.PersonId, V(l, "lega_person_id")),
+                (M.LegalStatuses.LegalStatus, V(l, "lega_legal_status")),
+                (M.LegalStatuses.StartDate, Ts(V(l, "lega_legal_status_start_date"))),
+                (M.LegalStatuses.EndDate, Ts(V(l, "lega_legal_status_end_date"))));
         }
 
         foreach (var v in t.Rows("ssd_involvements"))
@@ -272,8 +329,13 @@ public sealed class MosaicSink : IExtractSink
                 "INDEPENDENT REVIEWING OFFICER" => "IRO",
                 var other => other, // an unknown code as written: the adapter judges it
             };
-            _relationships.Row(Number(++_nextRelationship), V(v, "invo_person_id"), V(v, "invo_professional_id"), code,
-                Ts(V(v, "invo_involvement_start_date")), Ts(V(v, "invo_involvement_end_date")));
+            _relationships.Write(
+                (M.ProfRelationships.ProfRelationshipId, Number(++_nextRelationship)),
+                (M.ProfRelationships.PersonId, V(v, "invo_person_id")),
+                (M.ProfRelationships.WorkerId, V(v, "invo_professional_id")),
+                (M.ProfRelationships.ProfRelTypeCode, code),
+                (M.ProfRelationships.StartDate, Ts(V(v, "invo_involvement_start_date"))),
+                (M.ProfRelationships.EndDate, Ts(V(v, "invo_involvement_end_date"))));
         }
     }
 
@@ -618,13 +680,28 @@ public sealed class MosaicSink : IExtractSink
         string assignee, string due)
     {
         status ??= completed.Length > 0 ? "COMPLETED" : started.Length > 0 ? "STARTED" : "INCOMING";
-        _steps.Row(id, person, type, status, Ts(incoming), Ts(started), Ts(completed), assignee,
-            _departmentOf.GetValueOrDefault(assignee, ""), Ts(due));
+        _steps.Write(
+            (M.Steps.WorkflowStepId, id),
+            (M.Steps.PersonId, person),
+            (M.Steps.WorkflowStepTypeId, type),
+            (M.Steps.StepStatus, status),
+            (M.Steps.IncomingOn, Ts(incoming)),
+            (M.Steps.StartedOn, Ts(started)),
+            (M.Steps.CompletedOn, Ts(completed)),
+            (M.Steps.AssigneeId, assignee),
+            (M.Steps.ResponsibleTeamId, _departmentOf.GetValueOrDefault(assignee, "")),
+            (M.Steps.DueDate, Ts(due)));
         return id;
     }
 
     private void Answer(string step, string person, string question, string text = "", string date = "", string row = "1") =>
-        _answers.Row(step, row, person, question, text, date.Length > 0 ? Ts(date, " 10:30:00") : "");
+        _answers.Write(
+            (M.Answers.WorkflowStepId, step),
+            (M.Answers.FormAnswerRowId, row),
+            (M.Answers.SubjectPersonId, person),
+            (M.Answers.QuestionUserCode, question),
+            (M.Answers.TextAnswer, text),
+            (M.Answers.DateAnswer, date.Length > 0 ? Ts(date, " 10:30:00") : ""));
 
     private string NewId() => Number(++_nextStep);
 
@@ -687,5 +764,60 @@ public sealed class MosaicSink : IExtractSink
         {
             file.Dispose();
         }
+    }
+
+    /// <summary>Columns a warehouse export has that the adapter does not read, written as the converter wrote them.</summary>
+    private static class Unread
+    {
+        /// <summary>The address row's own id, first in <c>dm_addresses</c>.</summary>
+        public static readonly Column AddressId = new TableDef(M.Addresses.Table.Name, required: false).Column("ADDRESS_ID");
+
+        /// <summary>The kind of number (MOB), last in <c>dm_telephone_numbers</c>.</summary>
+        public static readonly Column NumberType = new TableDef(M.Telephones.Table.Name, required: false).Column("NUMBER_TYPE");
+    }
+
+    /// <summary>
+    /// A file whose header is not its table's declaration as it stands: columns the adapter does not read
+    /// (<see cref="Unread"/>) around the declared ones, or the declared ones in the warehouse's order (form answers, with
+    /// their optional row and subject after the step id). Rows are written by handle as to a <see cref="SinkTable"/>;
+    /// the header must hold every declared column, so that a column added to the layout fails here, not in a scan.
+    /// </summary>
+    private sealed class WarehouseTable : IDisposable
+    {
+        private readonly SinkTable _file;
+        private readonly Column[] _header;
+        private readonly string?[] _row;
+
+        public WarehouseTable(string directory, TableDef table, Column[] header)
+        {
+            if (table.Columns.FirstOrDefault(c => !header.Contains(c)) is { } missing)
+            {
+                throw new InvalidOperationException($"{table.Name}: the sink's header has no {missing.Name}.");
+            }
+
+            _file = new SinkTable(directory, table.Name, [.. header.Select(c => c.Name)]);
+            _header = header;
+            _row = new string?[header.Length];
+        }
+
+        /// <summary>Writes a row by column handle; columns not given stay empty, a column not in the header throws.</summary>
+        public void Write(params ReadOnlySpan<(Column Column, string? Value)> cells)
+        {
+            Array.Clear(_row);
+            foreach (var (column, value) in cells)
+            {
+                var at = Array.IndexOf(_header, column);
+                if (at < 0)
+                {
+                    throw new InvalidOperationException($"{_file.Name}: {column} is not one of its columns.");
+                }
+
+                _row[at] = value;
+            }
+
+            _file.Row(_row);
+        }
+
+        public void Dispose() => _file.Dispose();
     }
 }

@@ -17,15 +17,15 @@ public class MosaicAdapterTests
     private static MosaicFolder TwoChildren() => new MosaicFolder()
         .Person("C1")
         .Person("C2", "Example", "Placeholder", "01/06/2012")
-        .Add(MosaicLayout.Registrations, ("REGISTRATION_ID", "CPP1"), ("PERSON_ID", "C1"), ("REGISTRATION_STEP_ID", "ICPC1"),
+        .Add(MosaicLayout.Registrations.Table, ("REGISTRATION_ID", "CPP1"), ("PERSON_ID", "C1"), ("REGISTRATION_STEP_ID", "ICPC1"),
             ("REGISTRATION_START_DATE", "2025-03-03 00:00:00"), ("IS_CHILD_PROTECTION_PLAN", "Y"), ("IS_TEMPORARY_CHILD_PROTECTION", "N"));
 
     [Fact]
     public void ReadsASmallExtract_StepsAndFormAnswersBecomeTheCanonicalRecord()
     {
         using var folder = TwoChildren()
-            .Add(MosaicLayout.Referrals, ("REFERRAL_ID", "R1"), ("PERSON_ID", "C1"), ("REFERRAL_DATE", "2025-02-20"), ("PRIMARY_NEED_CODE", "N1"))
-            .Add(MosaicLayout.Registrations, ("REGISTRATION_ID", "DIS1"), ("PERSON_ID", "C1"), ("REGISTRATION_START_DATE", "2020-01-01"),
+            .Add(MosaicLayout.Referrals.Table, ("REFERRAL_ID", "R1"), ("PERSON_ID", "C1"), ("REFERRAL_DATE", "2025-02-20"), ("PRIMARY_NEED_CODE", "N1"))
+            .Add(MosaicLayout.Registrations.Table, ("REGISTRATION_ID", "DIS1"), ("PERSON_ID", "C1"), ("REGISTRATION_START_DATE", "2020-01-01"),
                 ("IS_CHILD_PROTECTION_PLAN", "N"))
             .CpVisit("900", "C1", "2025-03-10", seen: "Yes", alone: "No", completed: "2025-03-12 16:00:00")
             .Answer("900", "cpFLDReasonChildNotSeenAlone", "Asleep")
@@ -67,8 +67,8 @@ public class MosaicAdapterTests
     public void UnknownCode_BadDate_UnknownPerson_AreRejectedWithFileLineAndField_AndTheRestIsRead()
     {
         using var folder = TwoChildren()
-            .Add(MosaicLayout.PeriodsOfCare, ("PERIOD_OF_CARE_ID", "POC1"), ("PERSON_ID", "C2"), ("START_DATE", "2025-01-06"))
-            .Add(MosaicLayout.Placements, ("PLACEMENT_ID", "PL1"), ("PERSON_ID", "C2"), ("PERIOD_OF_CARE_ID", "POC1"), ("START_DATE", "2025-01-06"),
+            .Add(MosaicLayout.PeriodsOfCare.Table, ("PERIOD_OF_CARE_ID", "POC1"), ("PERSON_ID", "C2"), ("START_DATE", "2025-01-06"))
+            .Add(MosaicLayout.Placements.Table, ("PLACEMENT_ID", "PL1"), ("PERSON_ID", "C2"), ("PERIOD_OF_CARE_ID", "POC1"), ("START_DATE", "2025-01-06"),
                 ("PLACEMENT_TYPE", "XX9"))
             .CpVisit("900", "C1", "2025-03-10")
             .Step("901", "C1", "1187", "STARTED", "2025-03-11", "2025-03-11")
@@ -106,7 +106,7 @@ public class MosaicAdapterTests
     {
         using var folder = TwoChildren();
         folder.Write();
-        folder.Remove(MosaicLayout.Steps);
+        folder.Remove(MosaicLayout.Steps.Table);
         var e = Assert.Throws<SourceFailedException>(() => new MosaicAdapter().Read("mosaic", new CsvFolderSource(folder.Path), new SourceOptions(), new RejectionLog()));
         Assert.Contains("dm_workflow_steps.csv", e.Message);
     }
@@ -128,7 +128,7 @@ public class MosaicAdapterTests
     {
         using var folder = TwoChildren();
         folder.Write();
-        folder.Remove(MosaicLayout.Addresses);
+        folder.Remove(MosaicLayout.Addresses.Table);
         var options = new SourceOptions { Codes = { ["CaseAuditSteps"] = "" } };
         var extract = new MosaicAdapter().Read("mosaic", new CsvFolderSource(folder.Path), options, new RejectionLog());
         Assert.False(extract.Cases[0].Records(Dataset.Addresses));
@@ -207,13 +207,13 @@ public class MosaicAdapterTests
     public void AuditActions_AreTheRepeatingGroupOfTheAuditForm()
     {
         using var folder = TwoChildren()
-            .Add(MosaicLayout.Referrals, ("REFERRAL_ID", "R1"), ("PERSON_ID", "C1"), ("REFERRAL_DATE", "2025-02-20"))
+            .Add(MosaicLayout.Referrals.Table, ("REFERRAL_ID", "R1"), ("PERSON_ID", "C1"), ("REFERRAL_DATE", "2025-02-20"))
             .Step("AUD1", "C1", "1260", "COMPLETED", "2025-05-01", "2025-05-01", "2025-05-02")
             .Answer("AUD1", "auditFLDOverallGrade", "Good")
-            .Add(MosaicLayout.Answers, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "1"), ("QUESTION_USER_CODE", "auditCOLActionsFLDAction"), ("TEXT_ANSWER", "Update the plan"))
-            .Add(MosaicLayout.Answers, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "1"), ("QUESTION_USER_CODE", "auditCOLActionsFLDDueDate"), ("DATE_ANSWER", "2025-06-01"))
-            .Add(MosaicLayout.Answers, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "2"), ("QUESTION_USER_CODE", "auditCOLActionsFLDAction"), ("TEXT_ANSWER", "See the child"))
-            .Add(MosaicLayout.Answers, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "2"), ("QUESTION_USER_CODE", "auditCOLActionsFLDCompletedDate"), ("DATE_ANSWER", "2025-05-20"));
+            .Add(MosaicLayout.Answers.Table, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "1"), ("QUESTION_USER_CODE", "auditCOLActionsFLDAction"), ("TEXT_ANSWER", "Update the plan"))
+            .Add(MosaicLayout.Answers.Table, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "1"), ("QUESTION_USER_CODE", "auditCOLActionsFLDDueDate"), ("DATE_ANSWER", "2025-06-01"))
+            .Add(MosaicLayout.Answers.Table, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "2"), ("QUESTION_USER_CODE", "auditCOLActionsFLDAction"), ("TEXT_ANSWER", "See the child"))
+            .Add(MosaicLayout.Answers.Table, ("WORKFLOW_STEP_ID", "AUD1"), ("FORM_ANSWER_ROW_ID", "2"), ("QUESTION_USER_CODE", "auditCOLActionsFLDCompletedDate"), ("DATE_ANSWER", "2025-05-20"));
         var (extract, log) = Read(folder);
         Assert.Empty(log.Items);
         var c1 = extract.Cases.Single(c => c.Person.Id == "C1");

@@ -88,11 +88,11 @@ public sealed class MosaicAdapter : ISourceAdapter
 
             // Two passes over the steps: the first opens the episodes other steps attach to (Early Help episodes,
             // section 47 enquiries, private fostering arrangements), the second reads every other step.
-            Each(Steps, r => ReadStep(r, firstPass: true));
-            if (Has(Steps))
+            Each(Steps.Table, r => ReadStep(r, firstPass: true));
+            if (Has(Steps.Table))
             {
-                var reader = new RowReader(_name, MosaicLayout.Tables(Options).Single(t => t.Name == Steps), new ColumnMap(Options.Columns), _log);
-                foreach (var row in _tables.Read(Steps, _ct))
+                var reader = new RowReader(_name, Steps.Table.Layout, new ColumnMap(Options.Columns), _log);
+                foreach (var row in _tables.Read(Steps.Table, _ct))
                 {
                     // The first pass has already rejected the rows the source could not split.
                     if (row.Problem is not null)
@@ -154,38 +154,40 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadPersons()
         {
-            Each(Persons, r =>
+            Each(Persons.Table, r =>
             {
-                var id = r.Id("PERSON_ID");
+                var id = r.Id(Persons.PersonId);
                 if (id is null)
                 {
                     return;
                 }
 
                 r.RecordId = id;
-                var person = new Person(id, r.Text("FIRST_NAME"), r.Text("LAST_NAME"), r.Text("GENDER"), r.Text("FULL_ETHNICITY_CODE"),
-                    r.Date("DATE_OF_BIRTH"), r.Date("DUE_DATE"), r.Text("UPN"), r.Text("UPN_UNKNOWN_REASON"), r.Date("DATE_OF_DEATH"))
+                var person = new Person(id, r.Text(Persons.FirstName), r.Text(Persons.LastName), r.Text(Persons.Gender),
+                    r.Text(Persons.FullEthnicityCode), r.Date(Persons.DateOfBirth), r.Date(Persons.DueDate), r.Text(Persons.Upn),
+                    r.Text(Persons.UpnUnknownReason), r.Date(Persons.DateOfDeath))
                 {
-                    EthnicityDetail = r.Text("ETHNICITY_DETAIL"),
+                    EthnicityDetail = r.Text(Persons.EthnicityDetail),
                 };
                 if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
-                    r.Reject("PERSON_ID", $"duplicate person id {id}: the first row is used");
+                    r.Reject(Persons.PersonId, $"duplicate person id {id}: the first row is used");
                 }
             });
 
-            PersonTable(Addresses, "PERSON_ID", null, (r, c, _) =>
-                c.Addresses.Add(new Address(r.Text("ADDRESS"), r.Text("POST_CODE"), r.Date("START_DATE"), r.Date("END_DATE"))));
-            PersonTable(Telephones, "PERSON_ID", null, (r, c, _) =>
+            PersonTable(Addresses.Table, Addresses.PersonId, null, (r, c, _) =>
+                c.Addresses.Add(new Address(r.Text(Addresses.Address), r.Text(Addresses.PostCode), r.Date(Addresses.StartDate),
+                    r.Date(Addresses.EndDate))));
+            PersonTable(Telephones.Table, Telephones.PersonId, null, (r, c, _) =>
             {
-                if (c.Person.Telephone is null && r.Text("TELEPHONE_NUMBER") is { } number)
+                if (c.Person.Telephone is null && r.Text(Telephones.TelephoneNumber) is { } number)
                 {
                     c.Person = c.Person with { Telephone = number };
                 }
             });
-            PersonTable(Disabilities, "PERSON_ID", null, (r, c, _) =>
+            PersonTable(Disabilities.Table, Disabilities.PersonId, null, (r, c, _) =>
             {
-                if (r.Text("DISABILITY_CODE") is { } code)
+                if (r.Text(Disabilities.DisabilityCode) is { } code)
                 {
                     c.Disabilities.Add(code);
                 }
@@ -195,11 +197,11 @@ public sealed class MosaicAdapter : ISourceAdapter
             // group that started last.
             var needCodes = Codes("PrimaryNeedCodes");
             var groups = new Dictionary<string, List<(string Code, LocalDate Start, bool Open)>>(StringComparer.Ordinal);
-            PersonTable(ServiceUserGroups, "PERSON_ID", null, (r, c, _) =>
+            PersonTable(ServiceUserGroups.Table, ServiceUserGroups.PersonId, null, (r, c, _) =>
             {
-                var code = r.Code("NEED_CODE", needCodes, required: true);
-                var start = r.Date("START_DATE");
-                var end = r.Date("END_DATE");
+                var code = r.Code(ServiceUserGroups.NeedCode, needCodes, required: true);
+                var start = r.Date(ServiceUserGroups.StartDate);
+                var end = r.Date(ServiceUserGroups.EndDate);
                 if (code is null)
                 {
                     return;
@@ -221,39 +223,40 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadWorkers()
         {
-            Each(Organisations, r =>
+            Each(Organisations.Table, r =>
             {
-                if (r.Id("ORGANISATION_ID") is { } id)
+                if (r.Id(Organisations.OrganisationId) is { } id)
                 {
-                    _teams.Add(new Team(id, r.Text("NAME"), r.Text("PARENT_ORGANISATION_ID")));
+                    _teams.Add(new Team(id, r.Text(Organisations.Name), r.Text(Organisations.ParentOrganisationId)));
                 }
             });
-            Each(Workers, r =>
+            Each(Workers.Table, r =>
             {
-                if (r.Id("WORKER_ID") is not { } id)
+                if (r.Id(Workers.WorkerId) is not { } id)
                 {
                     return;
                 }
 
                 r.RecordId = id;
-                var name = string.Join(' ', new[] { r.Text("FIRST_NAMES"), r.Text("LAST_NAMES") }.Where(n => n is not null));
+                var name = string.Join(' ', new[] { r.Text(Workers.FirstNames), r.Text(Workers.LastNames) }.Where(n => n is not null));
                 if (!_workers.TryAdd(id, (name.Length == 0 ? null : name, [])))
                 {
-                    r.Reject("WORKER_ID", $"duplicate worker id {id}: the first row is used");
+                    r.Reject(Workers.WorkerId, $"duplicate worker id {id}: the first row is used");
                 }
             });
-            Each(WorkerRoles, r =>
+            Each(WorkerRoles.Table, r =>
             {
-                if (r.Id("WORKER_ID") is not { } id)
+                if (r.Id(WorkerRoles.WorkerId) is not { } id)
                 {
                     return;
                 }
 
                 r.RecordId = id;
-                var role = new Role(r.Text("ORGANISATION_ID"), r.Text("ROLE_DESCRIPTION"), r.Date("START_DATE"), r.Date("END_DATE"));
+                var role = new Role(r.Text(WorkerRoles.OrganisationId), r.Text(WorkerRoles.RoleDescription), r.Date(WorkerRoles.StartDate),
+                    r.Date(WorkerRoles.EndDate));
                 if (!_workers.TryGetValue(id, out var worker))
                 {
-                    r.Reject("WORKER_ID", $"worker {id} is not in {Workers}: the row cannot be used");
+                    r.Reject(WorkerRoles.WorkerId, $"worker {id} is not in {Workers.Table.Name}: the row cannot be used");
                     return;
                 }
 
@@ -264,34 +267,35 @@ public sealed class MosaicAdapter : ISourceAdapter
         private void ReadReferrals()
         {
             var needCodes = Codes("PrimaryNeedCodes");
-            PersonTable(Referrals, "PERSON_ID", "REFERRAL_ID", (r, c, id) =>
+            PersonTable(Referrals.Table, Referrals.PersonId, Referrals.ReferralId, (r, c, id) =>
             {
-                var need = r.Code("PRIMARY_NEED_CODE", needCodes);
-                var nfa = r.Text("NFA_DATE") is not null;
-                var nfaDate = r.Date("NFA_DATE");
-                var closed = r.Date("CLOSURE_DATE") ?? nfaDate;
-                if (r.Date("REFERRAL_DATE", required: true) is { } date)
+                var need = r.Code(Referrals.PrimaryNeedCode, needCodes);
+                var nfa = r.Text(Referrals.NfaDate) is not null;
+                var nfaDate = r.Date(Referrals.NfaDate);
+                var closed = r.Date(Referrals.ClosureDate) ?? nfaDate;
+                if (r.Date(Referrals.ReferralDate, required: true) is { } date)
                 {
-                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, closed, need, nfa, r.Text("RESPONSIBLE_TEAM_ID"), r.Text("ASSIGNEE_ID")));
+                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, closed, need, nfa, r.Text(Referrals.ResponsibleTeamId),
+                        r.Text(Referrals.AssigneeId)));
                 }
             });
         }
 
         private void ReadRegistrations()
         {
-            PersonTable(Registrations, "PERSON_ID", "REGISTRATION_ID", (r, c, id) =>
+            PersonTable(Registrations.Table, Registrations.PersonId, Registrations.RegistrationId, (r, c, id) =>
             {
                 // Other registers (and temporary registrations of children from another authority) are not CP plans.
-                if (r.Flag("IS_CHILD_PROTECTION_PLAN") != true || r.Flag("IS_TEMPORARY_CHILD_PROTECTION") == true)
+                if (r.Flag(Registrations.IsChildProtectionPlan) != true || r.Flag(Registrations.IsTemporaryChildProtection) == true)
                 {
                     return;
                 }
 
-                var conference = r.Text("REGISTRATION_STEP_ID");
-                if (r.Date("REGISTRATION_START_DATE", required: true) is { } start)
+                var conference = r.Text(Registrations.RegistrationStepId);
+                if (r.Date(Registrations.RegistrationStartDate, required: true) is { } start)
                 {
                     c.Plans.Add(new Plan(id!, c.Person.Id, Latest(c.Referrals, x => x.ReferralDate, start)?.Id, PlanKind.ChildProtection,
-                        start, r.Date("DEREGISTRATION_DATE"), conference));
+                        start, r.Date(Registrations.DeregistrationDate), conference));
                     if (conference is not null)
                     {
                         _planByConference[(c.Person.Id, conference)] = id!;
@@ -302,33 +306,33 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadCare()
         {
-            PersonTable(PeriodsOfCare, "PERSON_ID", "PERIOD_OF_CARE_ID", (r, c, id) =>
+            PersonTable(PeriodsOfCare.Table, PeriodsOfCare.PersonId, PeriodsOfCare.PeriodOfCareId, (r, c, id) =>
             {
-                if (r.Date("START_DATE", required: true) is { } start)
+                if (r.Date(PeriodsOfCare.StartDate, required: true) is { } start)
                 {
                     c.PeriodsOfCare.Add(new PeriodOfCare(id!, c.Person.Id, Latest(c.Referrals, x => x.ReferralDate, start)?.Id, start,
-                        r.Date("END_DATE")));
+                        r.Date(PeriodsOfCare.EndDate)));
                 }
             });
             var placementTypes = Codes("PlacementTypes");
-            PersonTable(Placements, "PERSON_ID", "PLACEMENT_ID", (r, c, id) =>
+            PersonTable(Placements.Table, Placements.PersonId, Placements.PlacementId, (r, c, id) =>
             {
-                var type = r.Code("PLACEMENT_TYPE", placementTypes);
-                if (r.Date("START_DATE", required: true) is { } start)
+                var type = r.Code(Placements.PlacementType, placementTypes);
+                if (r.Date(Placements.StartDate, required: true) is { } start)
                 {
-                    c.Placements.Add(new Placement(id!, c.Person.Id, r.Text("PERIOD_OF_CARE_ID"), start, r.Date("END_DATE"), type));
+                    c.Placements.Add(new Placement(id!, c.Person.Id, r.Text(Placements.PeriodOfCareId), start, r.Date(Placements.EndDate), type));
                 }
             });
-            Attach(PlacementDetails, "PLACEMENT_ID", "placement", c => c.Placements, p => p.Id, r =>
-                ReadPlacementDetails(r, "IS_LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE",
-                    "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS"));
+            Attach(PlacementDetails.Table, PlacementDetails.PlacementId, "placement", c => c.Placements, p => p.Id, r =>
+                ReadPlacementDetails(r, PlacementDetails.IsLongTerm, PlacementDetails.TemporaryApproval, PlacementDetails.CarerApprovedDate,
+                    PlacementDetails.ReducedVisitsAgreed, PlacementDetails.AgreedVisitIntervalDays));
             var legalStatuses = Codes("LegalStatuses");
-            PersonTable(LegalStatuses, "PERSON_ID", "LEGAL_STATUS_ID", (r, c, _) =>
+            PersonTable(LegalStatuses.Table, LegalStatuses.PersonId, LegalStatuses.LegalStatusId, (r, c, _) =>
             {
-                var code = r.Code("LEGAL_STATUS", legalStatuses, required: true);
-                if (code is not null && r.Date("START_DATE", required: true) is { } start)
+                var code = r.Code(LegalStatuses.LegalStatus, legalStatuses, required: true);
+                if (code is not null && r.Date(LegalStatuses.StartDate, required: true) is { } start)
                 {
-                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date("END_DATE")));
+                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date(LegalStatuses.EndDate)));
                 }
             });
         }
@@ -340,15 +344,15 @@ public sealed class MosaicAdapter : ISourceAdapter
             var yesNo = yes.Concat(Codes("NoAnswers")).ToList();
             var calendar = Codes("CalendarDaysAnswers");
             var basis = calendar.Concat(Codes("WorkingDaysAnswers")).ToList();
-            Each(Answers, r =>
+            Each(Answers.Table, r =>
             {
-                var code = r.Text("QUESTION_USER_CODE");
+                var code = r.Text(Answers.QuestionUserCode);
                 if (code is null || !_questionKeys.TryGetValue(code, out var keys))
                 {
                     return;
                 }
 
-                if (r.Id("WORKFLOW_STEP_ID") is not { } step)
+                if (r.Id(Answers.WorkflowStepId) is not { } step)
                 {
                     return;
                 }
@@ -358,12 +362,12 @@ public sealed class MosaicAdapter : ISourceAdapter
                 var invalid = false;
                 if (DateQuestionKeys.Any(keys.Contains))
                 {
-                    date = r.DateTime("DATE_ANSWER");
-                    invalid = date is null && r.Text("DATE_ANSWER") is not null;
+                    date = r.DateTime(Answers.DateAnswer);
+                    invalid = date is null && r.Text(Answers.DateAnswer) is not null;
                 }
 
                 bool? flag = null;
-                if (YesNoQuestionKeys.Any(keys.Contains) && r.Code("TEXT_ANSWER", yesNo) is { } answer)
+                if (YesNoQuestionKeys.Any(keys.Contains) && r.Code(Answers.TextAnswer, yesNo) is { } answer)
                 {
                     flag = yes.Contains(answer, StringComparer.OrdinalIgnoreCase);
                 }
@@ -371,21 +375,21 @@ public sealed class MosaicAdapter : ISourceAdapter
                 int? number = null;
                 if (keys.Contains("VisitFrequencyDaysQuestions"))
                 {
-                    number = r.Int("TEXT_ANSWER");
+                    number = r.Int(Answers.TextAnswer);
                     if (number is <= 0)
                     {
-                        r.Reject("TEXT_ANSWER", "not a positive number of days; the field is ignored");
+                        r.Reject(Answers.TextAnswer, "not a positive number of days; the field is ignored");
                         number = null;
                     }
                 }
 
                 bool? working = null;
-                if (keys.Contains("VisitFrequencyBasisQuestions") && r.Code("TEXT_ANSWER", basis) is { } b)
+                if (keys.Contains("VisitFrequencyBasisQuestions") && r.Code(Answers.TextAnswer, basis) is { } b)
                 {
                     working = !calendar.Contains(b, StringComparer.OrdinalIgnoreCase);
                 }
 
-                var subject = r.Text("SUBJECT_PERSON_ID");
+                var subject = r.Text(Answers.SubjectPersonId);
                 if (subject is not null && long.TryParse(subject, out var n) && n <= 0)
                 {
                     subject = null;
@@ -396,7 +400,8 @@ public sealed class MosaicAdapter : ISourceAdapter
                     _answers[step] = list = [];
                 }
 
-                list.Add(new Answer(code, subject, r.Text("FORM_ANSWER_ROW_ID") ?? "1", r.Text("TEXT_ANSWER"), date, invalid, flag, number, working));
+                list.Add(new Answer(code, subject, r.Text(Answers.FormAnswerRowId) ?? "1", r.Text(Answers.TextAnswer), date, invalid, flag,
+                    number, working));
             });
         }
 
@@ -433,7 +438,7 @@ public sealed class MosaicAdapter : ISourceAdapter
         private string? TextAnswer(Step s, string key) => AnswersTo(s, key).FirstOrDefault(a => a.Text is not null)?.Text;
 
         /// <summary>The first of the columns that has a value; a value that is not a date is rejected, never skipped.</summary>
-        private static LocalDate? FirstDate(RowReader r, bool required, params string[] columns)
+        private static LocalDate? FirstDate(RowReader r, bool required, params Column[] columns)
         {
             foreach (var column in columns)
             {
@@ -448,36 +453,36 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadStep(RowReader r, bool firstPass)
         {
-            var type = r.Text("WORKFLOW_STEP_TYPE_ID");
+            var type = r.Text(Steps.WorkflowStepTypeId);
             if (type is null || !_stepKinds.TryGetValue(type, out var kind)
                 || (kind is StepKind.EhReferralDecision or StepKind.S47Enquiry or StepKind.PrivateFostering) != firstPass)
             {
                 return;
             }
 
-            if (r.Id("WORKFLOW_STEP_ID") is not { } id)
+            if (r.Id(Steps.WorkflowStepId) is not { } id)
             {
                 return;
             }
 
             r.RecordId = id;
-            if (r.Id("PERSON_ID") is not { } personId)
+            if (r.Id(Steps.PersonId) is not { } personId)
             {
                 return;
             }
 
             if (!Cases.TryGetValue(personId, out var c))
             {
-                r.Reject("PERSON_ID", $"person {personId} is not in {Persons}: the row cannot be used");
+                r.Reject(Steps.PersonId, $"person {personId} is not in {Persons.Table.Name}: the row cannot be used");
                 return;
             }
 
-            if (!FirstWithId(r, Steps, "WORKFLOW_STEP_ID", id, personId))
+            if (!FirstWithId(r, Steps.Table, Steps.WorkflowStepId, id, personId))
             {
                 return;
             }
 
-            var status = r.Code("STEP_STATUS", Codes("StepStatuses"));
+            var status = r.Code(Steps.StepStatus, Codes("StepStatuses"));
             var cancelled = status is not null && Codes("CancelledStatuses").Contains(status, StringComparer.OrdinalIgnoreCase);
             var planned = status is not null && Codes("PlannedStatuses").Contains(status, StringComparer.OrdinalIgnoreCase);
             var s = new Step(r, id, c, kind, cancelled, planned);
@@ -492,9 +497,9 @@ public sealed class MosaicAdapter : ISourceAdapter
                     ReadContact(s);
                     break;
                 case StepKind.EhReferralDecision:
-                    if (r.Date("INCOMING_ON", required: true) is { } start)
+                    if (r.Date(Steps.IncomingOn, required: true) is { } start)
                     {
-                        c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id, c.Person.Id, start, null, r.Text("ASSIGNEE_ID")));
+                        c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id, c.Person.Id, start, null, r.Text(Steps.AssigneeId)));
                     }
 
                     break;
@@ -502,16 +507,16 @@ public sealed class MosaicAdapter : ISourceAdapter
                     CloseEarlyHelp(s);
                     break;
                 case StepKind.S47Enquiry:
-                    if (FirstDate(r, true, "STARTED_ON", "INCOMING_ON") is { } s47Start)
+                    if (FirstDate(r, true, Steps.StartedOn, Steps.IncomingOn) is { } s47Start)
                     {
                         c.S47Enquiries.Add(new S47Enquiry(id, c.Person.Id, Latest(c.Referrals, x => x.ReferralDate, s47Start)?.Id, s47Start,
-                            r.Date("COMPLETED_ON")));
+                            r.Date(Steps.CompletedOn)));
                     }
 
                     break;
                 case StepKind.PrivateFostering:
-                    var notified = r.Date("INCOMING_ON");
-                    var begun = DateAnswer(s, "ArrangementStartQuestions", out var badStart) ?? (badStart ? null : r.Date("STARTED_ON"));
+                    var notified = r.Date(Steps.IncomingOn);
+                    var begun = DateAnswer(s, "ArrangementStartQuestions", out var badStart) ?? (badStart ? null : r.Date(Steps.StartedOn));
                     c.PrivateFostering.Add(new PrivateFostering(id, c.Person.Id, notified, begun, DateAnswer(s, "ArrangementEndQuestions")));
                     break;
                 case StepKind.Assessment or StepKind.EhFamilyAssessment:
@@ -525,12 +530,12 @@ public sealed class MosaicAdapter : ISourceAdapter
                     break;
                 case StepKind.CareLeaver:
                     c.CareLeaver = new CareLeaver(c.Person.Id, DateAnswer(s, "LatestContactQuestions"), DateAnswer(s, "PathwayPlanReviewQuestions"),
-                        r.Text("ASSIGNEE_ID"));
+                        r.Text(Steps.AssigneeId));
                     break;
                 case StepKind.CareLeaverAccommodation:
-                    if (FirstDate(r, true, "STARTED_ON", "INCOMING_ON") is { } from)
+                    if (FirstDate(r, true, Steps.StartedOn, Steps.IncomingOn) is { } from)
                     {
-                        c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, from, r.Date("COMPLETED_ON")));
+                        c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, from, r.Date(Steps.CompletedOn)));
                     }
 
                     break;
@@ -548,13 +553,13 @@ public sealed class MosaicAdapter : ISourceAdapter
                     }
                     else if (ManagementKinds.TryGetValue(kind, out var managementKind))
                     {
-                        if (r.Date("COMPLETED_ON") is { } recorded)
+                        if (r.Date(Steps.CompletedOn) is { } recorded)
                         {
                             c.ManagementRecords.Add(new ManagementRecord(id, c.Person.Id, EpisodeFor(s, recorded), managementKind, recorded,
-                                r.Text("ASSIGNEE_ID")));
+                                r.Text(Steps.AssigneeId)));
                         }
                     }
-                    else if (DocumentKinds.TryGetValue(kind, out var documentKind) && r.Date("COMPLETED_ON") is { } signed)
+                    else if (DocumentKinds.TryGetValue(kind, out var documentKind) && r.Date(Steps.CompletedOn) is { } signed)
                     {
                         c.Documents.Add(new Document(id, c.Person.Id, EpisodeFor(s, signed), documentKind, signed));
                     }
@@ -565,8 +570,8 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private static void ReadContact(Step s)
         {
-            var received = s.R.DateTimeWithFlag("INCOMING_ON", true, out var receivedTime);
-            var decision = s.R.DateTimeWithFlag("COMPLETED_ON", false, out var decisionTime);
+            var received = s.R.DateTimeWithFlag(Steps.IncomingOn, true, out var receivedTime);
+            var decision = s.R.DateTimeWithFlag(Steps.CompletedOn, false, out var decisionTime);
             if (received is null)
             {
                 return;
@@ -582,7 +587,7 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private static void CloseEarlyHelp(Step s)
         {
-            if (s.R.Date("COMPLETED_ON") is not { } closed)
+            if (s.R.Date(Steps.CompletedOn) is not { } closed)
             {
                 return;
             }
@@ -591,7 +596,7 @@ public sealed class MosaicAdapter : ISourceAdapter
             var open = episodes.Where(e => e.End is null && e.Start <= closed).MaxBy(e => e.Start);
             if (open is null)
             {
-                s.R.Reject("PERSON_ID", $"no open Early Help episode of person {s.PersonId} started on or before the closure on {closed:yyyy-MM-dd}: the row cannot be used");
+                s.R.Reject(Steps.PersonId, $"no open Early Help episode of person {s.PersonId} started on or before the closure on {closed:yyyy-MM-dd}: the row cannot be used");
                 return;
             }
 
@@ -600,8 +605,8 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadAssessment(Step s)
         {
-            var start = FirstDate(s.R, false, "STARTED_ON", "INCOMING_ON");
-            var completed = s.R.Date("COMPLETED_ON");
+            var start = FirstDate(s.R, false, Steps.StartedOn, Steps.IncomingOn);
+            var completed = s.R.Date(Steps.CompletedOn);
             var social = s.Kind == StepKind.Assessment;
             s.Case.Assessments.Add(new Assessment(s.Id, s.PersonId, EpisodeFor(s, start ?? completed),
                 social ? AssessmentKind.SocialCare : AssessmentKind.EarlyHelp, start, completed,
@@ -617,8 +622,8 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadConference(Step s)
         {
-            var date = DateAnswer(s, "MeetingDateQuestions", out var invalid) ?? (invalid ? null : s.R.Date("COMPLETED_ON"));
-            var when = date ?? FirstDate(s.R, false, "STARTED_ON", "INCOMING_ON");
+            var date = DateAnswer(s, "MeetingDateQuestions", out var invalid) ?? (invalid ? null : s.R.Date(Steps.CompletedOn));
+            var when = date ?? FirstDate(s.R, false, Steps.StartedOn, Steps.IncomingOn);
             var s47 = when is null ? null : Latest(s.Case.S47Enquiries, e => e.Start, when.Value)?.Id;
             s.Case.Conferences.Add(new InitialConference(s.Id, s.PersonId, s47, _planByConference.GetValueOrDefault((s.PersonId, s.Id)),
                 EpisodeFor(s, when), s.Kind == StepKind.TransferInConference, date));
@@ -626,14 +631,14 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadCinPlan(Step s)
         {
-            if (FirstDate(s.R, true, "STARTED_ON", "INCOMING_ON") is not { } start)
+            if (FirstDate(s.R, true, Steps.StartedOn, Steps.IncomingOn) is not { } start)
             {
                 return;
             }
 
             var days = AnswersTo(s, "VisitFrequencyDaysQuestions").FirstOrDefault(a => a.Number is not null)?.Number;
             var working = AnswersTo(s, "VisitFrequencyBasisQuestions").FirstOrDefault(a => a.Working is not null)?.Working ?? false;
-            s.Case.Plans.Add(new Plan(s.Id, s.PersonId, EpisodeFor(s, start), PlanKind.ChildInNeed, start, s.R.Date("COMPLETED_ON"), null)
+            s.Case.Plans.Add(new Plan(s.Id, s.PersonId, EpisodeFor(s, start), PlanKind.ChildInNeed, start, s.R.Date(Steps.CompletedOn), null)
             {
                 VisitFrequency = days is { } d ? new VisitFrequency(d, working) : null,
             });
@@ -641,7 +646,7 @@ public sealed class MosaicAdapter : ISourceAdapter
 
         private void ReadAudit(Step s)
         {
-            if (s.R.Date("COMPLETED_ON") is not { } date)
+            if (s.R.Date(Steps.CompletedOn) is not { } date)
             {
                 return;
             }
@@ -669,14 +674,14 @@ public sealed class MosaicAdapter : ISourceAdapter
                 return; // the answer's row is rejected: the visit cannot be dated
             }
 
-            var completedText = s.R.Text("COMPLETED_ON");
-            var completed = s.R.Date("COMPLETED_ON");
+            var completedText = s.R.Text(Steps.CompletedOn);
+            var completed = s.R.Date(Steps.CompletedOn);
             var date = answered ?? completed;
             if (date is null)
             {
                 if (!s.Planned && completedText is null)
                 {
-                    s.R.Reject("COMPLETED_ON", $"no visit date: no answer to {string.Join(", ", Codes("VisitDateQuestions"))} and no completion date; the row cannot be used");
+                    s.R.Reject(Steps.CompletedOn, $"no visit date: no answer to {string.Join(", ", Codes("VisitDateQuestions"))} and no completion date; the row cannot be used");
                 }
 
                 return;
@@ -695,33 +700,33 @@ public sealed class MosaicAdapter : ISourceAdapter
             var date = DateAnswer(s, "MeetingDateQuestions", out var invalid);
             if (date is null && !invalid && !s.Cancelled)
             {
-                date = s.R.Date("COMPLETED_ON");
+                date = s.R.Date(Steps.CompletedOn);
             }
 
-            var when = date ?? FirstDate(s.R, false, "STARTED_ON", "INCOMING_ON");
+            var when = date ?? FirstDate(s.R, false, Steps.StartedOn, Steps.IncomingOn);
             s.Case.Meetings.Add(new Meeting(s.Id, s.PersonId, EpisodeFor(s, when), type, date, s.Cancelled)
             {
-                RecordedDueDate = s.R.Date("DUE_DATE"),
+                RecordedDueDate = s.R.Date(Steps.DueDate),
             });
         }
 
         private void ReadAllocations()
         {
             var relationships = Codes("AllocatedWorkerRelationships");
-            PersonTable(ProfRelationships, "PERSON_ID", "PROF_RELATIONSHIP_ID", (r, c, id) =>
+            PersonTable(ProfRelationships.Table, ProfRelationships.PersonId, ProfRelationships.ProfRelationshipId, (r, c, id) =>
             {
-                var type = r.Text("PROF_REL_TYPE_CODE");
+                var type = r.Text(ProfRelationships.ProfRelTypeCode);
                 if (type is null || !relationships.Contains(type, StringComparer.OrdinalIgnoreCase))
                 {
                     return; // other professional relationships (IRO, health visitor, ...) are not allocations
                 }
 
-                if (r.Date("START_DATE", required: true) is not { } start)
+                if (r.Date(ProfRelationships.StartDate, required: true) is not { } start)
                 {
                     return;
                 }
 
-                var worker = r.Text("WORKER_ID");
+                var worker = r.Text(ProfRelationships.WorkerId);
                 string? team = null;
                 if (worker is not null && _workers.TryGetValue(worker, out var w))
                 {
@@ -729,7 +734,7 @@ public sealed class MosaicAdapter : ISourceAdapter
                         ?? w.Roles.Where(x => x.End is null).MaxBy(x => x.Start ?? LocalDate.MinIsoValue))?.Organisation;
                 }
 
-                c.Allocations.Add(new Allocation(id!, c.Person.Id, worker, type, team, start, r.Date("END_DATE"),
+                c.Allocations.Add(new Allocation(id!, c.Person.Id, worker, type, team, start, r.Date(ProfRelationships.EndDate),
                     LatestEpisode(c, start)));
             });
         }

@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Reading;
 using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Domain;
 
@@ -51,32 +52,6 @@ public sealed record StepKindInfo(StepKind Kind, string Key, string DefaultTypes
 /// </summary>
 public static class MosaicLayout
 {
-    public const string Persons = "dm_persons";
-    public const string Addresses = "dm_addresses";
-    public const string Telephones = "dm_telephone_numbers";
-    public const string Disabilities = "dm_disabilities";
-    public const string ServiceUserGroups = "dm_service_user_groups";
-    public const string Organisations = "dm_organisations";
-    public const string Workers = "dm_workers";
-    public const string WorkerRoles = "dm_worker_roles";
-    public const string ProfRelationships = "dm_prof_relationships";
-    public const string Referrals = "dm_cin_referrals";
-    public const string Registrations = "dm_registrations";
-    public const string PeriodsOfCare = "dm_periods_of_care";
-    public const string Placements = "dm_placements";
-    public const string PlacementDetails = "dm_placement_details";
-    public const string LegalStatuses = "dm_legal_statuses";
-    public const string Steps = "dm_workflow_steps";
-    public const string Answers = "dm_cached_form_answers";
-
-    /// <summary>Columns read when present but not required (a site's export may not have them).</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> OptionalColumns = new Dictionary<string, string[]>
-    {
-        [Persons] = ["ETHNICITY_DETAIL"],
-        [Steps] = ["ASSIGNEE_ID", "RESPONSIBLE_TEAM_ID", "DUE_DATE"],
-        [Answers] = ["SUBJECT_PERSON_ID", "FORM_ANSWER_ROW_ID"],
-    };
-
     /// <summary>Every step kind, its <c>Codes</c> key and shipped step type ids.</summary>
     public static readonly StepKindInfo[] StepKinds =
     [
@@ -193,24 +168,246 @@ public static class MosaicLayout
 
         return
         [
-            new(Persons, true, [], ["PERSON_ID", "FIRST_NAME", "LAST_NAME", "GENDER", "FULL_ETHNICITY_CODE", "DATE_OF_BIRTH", "DUE_DATE", "DATE_OF_DEATH", "UPN", "UPN_UNKNOWN_REASON"]) { OptionalColumns = OptionalColumns[Persons] },
-            new(Addresses, false, [Dataset.Addresses], ["PERSON_ID", "ADDRESS", "POST_CODE", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
-            new(Telephones, false, [Dataset.PersonDetails], ["PERSON_ID", "TELEPHONE_NUMBER"]),
-            new(Disabilities, false, [Dataset.Disabilities], ["PERSON_ID", "DISABILITY_CODE"]),
-            new(ServiceUserGroups, false, [], ["PERSON_ID", "NEED_CODE", "START_DATE", "END_DATE"]),
-            new(Organisations, false, [], ["ORGANISATION_ID", "NAME", "PARENT_ORGANISATION_ID"]),
-            new(Workers, true, [], ["WORKER_ID", "FIRST_NAMES", "LAST_NAMES"]),
-            new(WorkerRoles, true, [], ["WORKER_ID", "ORGANISATION_ID", "ROLE_DESCRIPTION", "START_DATE", "END_DATE"]),
-            new(ProfRelationships, true, [Dataset.Allocations], ["PROF_RELATIONSHIP_ID", "PERSON_ID", "WORKER_ID", "PROF_REL_TYPE_CODE", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
-            new(Referrals, true, [Dataset.Referrals], ["REFERRAL_ID", "PERSON_ID", "REFERRAL_DATE", "PRIMARY_NEED_CODE", "NFA_DATE", "CLOSURE_DATE", "RESPONSIBLE_TEAM_ID", "ASSIGNEE_ID"]) { Periods = [("REFERRAL_DATE", "CLOSURE_DATE")] },
-            new(Registrations, true, [Dataset.Plans], ["REGISTRATION_ID", "PERSON_ID", "REGISTRATION_STEP_ID", "REGISTRATION_START_DATE", "DEREGISTRATION_DATE", "IS_CHILD_PROTECTION_PLAN", "IS_TEMPORARY_CHILD_PROTECTION"]) { Periods = [("REGISTRATION_START_DATE", "DEREGISTRATION_DATE")] },
-            new(PeriodsOfCare, true, [Dataset.PeriodsOfCare], ["PERIOD_OF_CARE_ID", "PERSON_ID", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
-            new(Placements, true, [Dataset.Placements], ["PLACEMENT_ID", "PERSON_ID", "PERIOD_OF_CARE_ID", "START_DATE", "END_DATE", "PLACEMENT_TYPE"]) { Periods = [("START_DATE", "END_DATE")], References = [new("PERIOD_OF_CARE_ID", "period of care", new ParentKey(PeriodsOfCare, "PERIOD_OF_CARE_ID"))] },
-            new(PlacementDetails, false, [Dataset.PlacementDetails], ["PLACEMENT_ID", "IS_LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE", "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS"]),
-            new(LegalStatuses, true, [Dataset.LegalStatuses], ["LEGAL_STATUS_ID", "PERSON_ID", "LEGAL_STATUS", "START_DATE", "END_DATE"]) { Periods = [("START_DATE", "END_DATE")] },
-            new(Answers, true, [], ["WORKFLOW_STEP_ID", "QUESTION_USER_CODE", "TEXT_ANSWER", "DATE_ANSWER"]) { OptionalColumns = OptionalColumns[Answers] },
-            new(Steps, true, [.. steps], ["WORKFLOW_STEP_ID", "PERSON_ID", "WORKFLOW_STEP_TYPE_ID", "STEP_STATUS", "INCOMING_ON", "STARTED_ON", "COMPLETED_ON"]) { OptionalColumns = OptionalColumns[Steps], SharedAcrossChildren = true },
+            Persons.Table.Layout,
+            Addresses.Table.Layout,
+            Telephones.Table.Layout,
+            Disabilities.Table.Layout,
+            ServiceUserGroups.Table.Layout,
+            Organisations.Table.Layout,
+            Workers.Table.Layout,
+            WorkerRoles.Table.Layout,
+            ProfRelationships.Table.Layout,
+            Referrals.Table.Layout,
+            Registrations.Table.Layout,
+            PeriodsOfCare.Table.Layout,
+            Placements.Table.Layout,
+            PlacementDetails.Table.Layout,
+            LegalStatuses.Table.Layout,
+            Answers.Table.Layout,
+            Steps.Table.Layout with { Records = [.. steps] },
         ];
+    }
+
+    /// <summary><c>dm_persons</c>.</summary>
+    public static class Persons
+    {
+        public static readonly TableDef Table = new("dm_persons", required: true);
+
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column FirstName = Table.Column("FIRST_NAME");
+        public static readonly Column LastName = Table.Column("LAST_NAME");
+        public static readonly Column Gender = Table.Column("GENDER");
+        public static readonly Column FullEthnicityCode = Table.Column("FULL_ETHNICITY_CODE");
+        public static readonly Column DateOfBirth = Table.Column("DATE_OF_BIRTH");
+        public static readonly Column DueDate = Table.Column("DUE_DATE");
+        public static readonly Column DateOfDeath = Table.Column("DATE_OF_DEATH");
+        public static readonly Column Upn = Table.Column("UPN");
+        public static readonly Column UpnUnknownReason = Table.Column("UPN_UNKNOWN_REASON");
+        public static readonly Column EthnicityDetail = Table.OptionalColumn("ETHNICITY_DETAIL");
+    }
+
+    /// <summary><c>dm_addresses</c>.</summary>
+    public static class Addresses
+    {
+        public static readonly TableDef Table = new("dm_addresses", required: false, Dataset.Addresses) { Periods = [("START_DATE", "END_DATE")] };
+
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column Address = Table.Column("ADDRESS");
+        public static readonly Column PostCode = Table.Column("POST_CODE");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+    }
+
+    /// <summary><c>dm_telephone_numbers</c>.</summary>
+    public static class Telephones
+    {
+        public static readonly TableDef Table = new("dm_telephone_numbers", required: false, Dataset.PersonDetails);
+
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column TelephoneNumber = Table.Column("TELEPHONE_NUMBER");
+    }
+
+    /// <summary><c>dm_disabilities</c>.</summary>
+    public static class Disabilities
+    {
+        public static readonly TableDef Table = new("dm_disabilities", required: false, Dataset.Disabilities);
+
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column DisabilityCode = Table.Column("DISABILITY_CODE");
+    }
+
+    /// <summary><c>dm_service_user_groups</c>.</summary>
+    public static class ServiceUserGroups
+    {
+        public static readonly TableDef Table = new("dm_service_user_groups", required: false);
+
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column NeedCode = Table.Column("NEED_CODE");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+    }
+
+    /// <summary><c>dm_organisations</c>.</summary>
+    public static class Organisations
+    {
+        public static readonly TableDef Table = new("dm_organisations", required: false);
+
+        public static readonly Column OrganisationId = Table.Column("ORGANISATION_ID");
+        public static readonly Column Name = Table.Column("NAME");
+        public static readonly Column ParentOrganisationId = Table.Column("PARENT_ORGANISATION_ID");
+    }
+
+    /// <summary><c>dm_workers</c>.</summary>
+    public static class Workers
+    {
+        public static readonly TableDef Table = new("dm_workers", required: true);
+
+        public static readonly Column WorkerId = Table.Column("WORKER_ID");
+        public static readonly Column FirstNames = Table.Column("FIRST_NAMES");
+        public static readonly Column LastNames = Table.Column("LAST_NAMES");
+    }
+
+    /// <summary><c>dm_worker_roles</c>.</summary>
+    public static class WorkerRoles
+    {
+        public static readonly TableDef Table = new("dm_worker_roles", required: true);
+
+        public static readonly Column WorkerId = Table.Column("WORKER_ID");
+        public static readonly Column OrganisationId = Table.Column("ORGANISATION_ID");
+        public static readonly Column RoleDescription = Table.Column("ROLE_DESCRIPTION");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+    }
+
+    /// <summary><c>dm_prof_relationships</c>.</summary>
+    public static class ProfRelationships
+    {
+        public static readonly TableDef Table = new("dm_prof_relationships", required: true, Dataset.Allocations) { Periods = [("START_DATE", "END_DATE")] };
+
+        public static readonly Column ProfRelationshipId = Table.Column("PROF_RELATIONSHIP_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column WorkerId = Table.Column("WORKER_ID");
+        public static readonly Column ProfRelTypeCode = Table.Column("PROF_REL_TYPE_CODE");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+    }
+
+    /// <summary><c>dm_cin_referrals</c>.</summary>
+    public static class Referrals
+    {
+        public static readonly TableDef Table = new("dm_cin_referrals", required: true, Dataset.Referrals) { Periods = [("REFERRAL_DATE", "CLOSURE_DATE")] };
+
+        public static readonly Column ReferralId = Table.Column("REFERRAL_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column ReferralDate = Table.Column("REFERRAL_DATE");
+        public static readonly Column PrimaryNeedCode = Table.Column("PRIMARY_NEED_CODE");
+        public static readonly Column NfaDate = Table.Column("NFA_DATE");
+        public static readonly Column ClosureDate = Table.Column("CLOSURE_DATE");
+        public static readonly Column ResponsibleTeamId = Table.Column("RESPONSIBLE_TEAM_ID");
+        public static readonly Column AssigneeId = Table.Column("ASSIGNEE_ID");
+    }
+
+    /// <summary><c>dm_registrations</c>.</summary>
+    public static class Registrations
+    {
+        public static readonly TableDef Table = new("dm_registrations", required: true, Dataset.Plans)
+        {
+            Periods = [("REGISTRATION_START_DATE", "DEREGISTRATION_DATE")],
+        };
+
+        public static readonly Column RegistrationId = Table.Column("REGISTRATION_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column RegistrationStepId = Table.Column("REGISTRATION_STEP_ID");
+        public static readonly Column RegistrationStartDate = Table.Column("REGISTRATION_START_DATE");
+        public static readonly Column DeregistrationDate = Table.Column("DEREGISTRATION_DATE");
+        public static readonly Column IsChildProtectionPlan = Table.Column("IS_CHILD_PROTECTION_PLAN");
+        public static readonly Column IsTemporaryChildProtection = Table.Column("IS_TEMPORARY_CHILD_PROTECTION");
+    }
+
+    /// <summary><c>dm_periods_of_care</c>.</summary>
+    public static class PeriodsOfCare
+    {
+        public static readonly TableDef Table = new("dm_periods_of_care", required: true, Dataset.PeriodsOfCare) { Periods = [("START_DATE", "END_DATE")] };
+
+        public static readonly Column PeriodOfCareId = Table.Column("PERIOD_OF_CARE_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+    }
+
+    /// <summary><c>dm_placements</c>: each names its period of care.</summary>
+    public static class Placements
+    {
+        public static readonly TableDef Table = new("dm_placements", required: true, Dataset.Placements)
+        {
+            Periods = [("START_DATE", "END_DATE")],
+            References = [new("PERIOD_OF_CARE_ID", "period of care", new ParentKey(PeriodsOfCare.Table, PeriodsOfCare.PeriodOfCareId))],
+        };
+
+        public static readonly Column PlacementId = Table.Column("PLACEMENT_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column PeriodOfCareId = Table.Column("PERIOD_OF_CARE_ID");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+        public static readonly Column PlacementType = Table.Column("PLACEMENT_TYPE");
+    }
+
+    /// <summary><c>dm_placement_details</c>.</summary>
+    public static class PlacementDetails
+    {
+        public static readonly TableDef Table = new("dm_placement_details", required: false, Dataset.PlacementDetails);
+
+        public static readonly Column PlacementId = Table.Column("PLACEMENT_ID");
+        public static readonly Column IsLongTerm = Table.Column("IS_LONG_TERM");
+        public static readonly Column TemporaryApproval = Table.Column("TEMPORARY_APPROVAL");
+        public static readonly Column CarerApprovedDate = Table.Column("CARER_APPROVED_DATE");
+        public static readonly Column ReducedVisitsAgreed = Table.Column("REDUCED_VISITS_AGREED");
+        public static readonly Column AgreedVisitIntervalDays = Table.Column("AGREED_VISIT_INTERVAL_DAYS");
+    }
+
+    /// <summary><c>dm_legal_statuses</c>.</summary>
+    public static class LegalStatuses
+    {
+        public static readonly TableDef Table = new("dm_legal_statuses", required: true, Dataset.LegalStatuses) { Periods = [("START_DATE", "END_DATE")] };
+
+        public static readonly Column LegalStatusId = Table.Column("LEGAL_STATUS_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column LegalStatus = Table.Column("LEGAL_STATUS");
+        public static readonly Column StartDate = Table.Column("START_DATE");
+        public static readonly Column EndDate = Table.Column("END_DATE");
+    }
+
+    /// <summary><c>dm_cached_form_answers</c>: the details of a step, by question user code.</summary>
+    public static class Answers
+    {
+        public static readonly TableDef Table = new("dm_cached_form_answers", required: true);
+
+        public static readonly Column WorkflowStepId = Table.Column("WORKFLOW_STEP_ID");
+        public static readonly Column QuestionUserCode = Table.Column("QUESTION_USER_CODE");
+        public static readonly Column TextAnswer = Table.Column("TEXT_ANSWER");
+        public static readonly Column DateAnswer = Table.Column("DATE_ANSWER");
+        public static readonly Column SubjectPersonId = Table.OptionalColumn("SUBJECT_PERSON_ID");
+        public static readonly Column FormAnswerRowId = Table.OptionalColumn("FORM_ANSWER_ROW_ID");
+    }
+
+    /// <summary>
+    /// <c>dm_workflow_steps</c>: every other event, by step type. A step about several children (siblings) has a row
+    /// for each. What it records depends on the step kinds configured (<see cref="Tables"/>).
+    /// </summary>
+    public static class Steps
+    {
+        public static readonly TableDef Table = new("dm_workflow_steps", required: true) { SharedAcrossChildren = true };
+
+        public static readonly Column WorkflowStepId = Table.Column("WORKFLOW_STEP_ID");
+        public static readonly Column PersonId = Table.Column("PERSON_ID");
+        public static readonly Column WorkflowStepTypeId = Table.Column("WORKFLOW_STEP_TYPE_ID");
+        public static readonly Column StepStatus = Table.Column("STEP_STATUS");
+        public static readonly Column IncomingOn = Table.Column("INCOMING_ON");
+        public static readonly Column StartedOn = Table.Column("STARTED_ON");
+        public static readonly Column CompletedOn = Table.Column("COMPLETED_ON");
+        public static readonly Column AssigneeId = Table.OptionalColumn("ASSIGNEE_ID");
+        public static readonly Column ResponsibleTeamId = Table.OptionalColumn("RESPONSIBLE_TEAM_ID");
+        public static readonly Column DueDate = Table.OptionalColumn("DUE_DATE");
     }
 
     public static readonly IReadOnlyDictionary<StepKind, VisitKind> VisitKinds = new Dictionary<StepKind, VisitKind>
@@ -283,14 +480,14 @@ public static class MosaicLayout
     /// </summary>
     public static readonly StreamLayout Stream = StreamOf(Tables(new SourceOptions()));
 
-    private static StreamLayout StreamOf(TableLayout[] tables) => new(Persons, "PERSON_ID",
-        tables.Skip(1).Where(t => t.Columns.Contains("PERSON_ID"))
-            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink("PERSON_ID")))
+    private static StreamLayout StreamOf(TableLayout[] tables) => new(Persons.Table.Name, Persons.PersonId.Name,
+        tables.Skip(1).Where(t => t.Columns.Contains(Persons.PersonId.Name))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink(Persons.PersonId.Name)))
             .Concat(new Dictionary<string, TableLink>
             {
-                [Answers] = new ParentLink("WORKFLOW_STEP_ID", new ParentKey(Steps, "WORKFLOW_STEP_ID")),
-                [PlacementDetails] = new ParentLink("PLACEMENT_ID", new ParentKey(Placements, "PLACEMENT_ID")),
+                [Answers.Table.Name] = new ParentLink(Answers.WorkflowStepId, new ParentKey(Steps.Table, Steps.WorkflowStepId)),
+                [PlacementDetails.Table.Name] = new ParentLink(PlacementDetails.PlacementId, new ParentKey(Placements.Table, Placements.PlacementId)),
             })
             .ToDictionary(StringComparer.OrdinalIgnoreCase),
-        [Organisations, Workers, WorkerRoles]);
+        [Organisations.Table.Name, Workers.Table.Name, WorkerRoles.Table.Name]);
 }
