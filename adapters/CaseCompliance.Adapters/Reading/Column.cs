@@ -65,6 +65,9 @@ public sealed class TableDef(string name, bool required, params Dataset[] record
 
     public IReadOnlyList<(string Start, string End)> Periods { get; init; } = [];
 
+    /// <summary>One record may stand under several children, a row each (see <see cref="TableLayout.SharedAcrossChildren"/>).</summary>
+    public bool SharedAcrossChildren { get; init; }
+
     public IReadOnlyList<Column> Columns => _columns;
 
     /// <summary>The column of that shipped name (case ignored), or null.</summary>
@@ -134,6 +137,7 @@ public sealed class TableDef(string name, bool required, params Dataset[] record
             Key = Key,
             References = References,
             Periods = Periods,
+            SharedAcrossChildren = SharedAcrossChildren,
             Definition = this,
         };
         foreach (var named in References.Select(r => r.Column).Concat(Periods.SelectMany(p => new[] { p.Start, p.End }))
