@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseCompliance.Adapters.LiquidLogic;
+using CaseCompliance.Adapters.Reading;
 using L = CaseCompliance.Adapters.LiquidLogic.LiquidLogicLayout;
 using Row = System.Collections.Generic.IReadOnlyDictionary<string, string>;
 
@@ -20,7 +21,7 @@ public sealed class LiquidLogicSink : IExtractSink
 {
     private const string None = "-1"; // the warehouse's "no record" id
 
-    private readonly Dictionary<string, SinkTable> _files = new(StringComparer.Ordinal);
+    private readonly List<SinkTable> _files = [];
     private readonly SinkTable _person, _noUpn, _details, _address, _disability, _department, _worker, _involvements, _contacts,
         _caf, _referrals, _assessments, _answers, _s47, _meetings, _cpPlan, _conference, _cinPlan, _cpReview, _notes, _cpVisit,
         _claVisit, _careEpisodes, _placement, _placementDetails, _legal, _claReview, _careLeavers, _accommodation, _fostering,
@@ -37,50 +38,50 @@ public sealed class LiquidLogicSink : IExtractSink
     public LiquidLogicSink(string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
-        SinkTable Open(string table, int width)
+        SinkTable Open(TableDef table)
         {
-            var file = new SinkTable(directory, table, SinkTable.Columns(L.Tables, table, width));
-            _files.Add(table, file);
+            var file = new SinkTable(directory, table);
+            _files.Add(file);
             return file;
         }
 
-        _person = Open(L.Person, 9);
-        _noUpn = Open(L.NoUpn, 2);
-        _details = Open(L.PersonDetails, 4);
-        _address = Open(L.Address, 8);
-        _disability = Open(L.Disability, 3);
-        _department = Open(L.Department, 3);
-        _worker = Open(L.Worker, 4);
-        _involvements = Open(L.Involvements, 9);
-        _answers = Open(L.FormAnswers, 4);
-        _contacts = Open(L.Contacts, 4);
-        _caf = Open(L.CafEpisode, 5);
-        _referrals = Open(L.Referrals, 8);
-        _assessments = Open(L.SingleAssessment, 6);
-        _s47 = Open(L.S47, 5);
-        _cpPlan = Open(L.CpPlan, 7);
-        _cinPlan = Open(L.CarePlanSummary, 8);
-        _meetings = Open(L.Meetings, 8);
-        _conference = Open(L.CpConference, 6);
-        _cpReview = Open(L.CpReview, 5);
-        _careEpisodes = Open(L.CareEpisodes, 6);
-        _placement = Open(L.Placement, 6);
-        _placementDetails = Open(L.PlacementDetails, 6);
-        _legal = Open(L.LegalStatus, 5);
-        _claReview = Open(L.ClaReview, 6);
-        _careLeavers = Open(L.CareLeavers, 5);
-        _accommodation = Open(L.CareLeaverAccommodation, 4);
-        _fostering = Open(L.PrivateFostering, 5);
-        _forms = Open(L.Forms, 7);
-        _actions = Open(L.AuditActions, 6);
-        _notes = Open(L.Casenotes, 11);
-        _cpVisit = Open(L.CpVisit, 3);
-        _claVisit = Open(L.ClaVisit, 3);
+        _person = Open(L.Person.Table);
+        _noUpn = Open(L.NoUpn.Table);
+        _details = Open(L.PersonDetails.Table);
+        _address = Open(L.Address.Table);
+        _disability = Open(L.Disability.Table);
+        _department = Open(L.Department.Table);
+        _worker = Open(L.Worker.Table);
+        _involvements = Open(L.Involvements.Table);
+        _answers = Open(L.FormAnswers.Table);
+        _contacts = Open(L.Contacts.Table);
+        _caf = Open(L.CafEpisode.Table);
+        _referrals = Open(L.Referrals.Table);
+        _assessments = Open(L.SingleAssessment.Table);
+        _s47 = Open(L.S47.Table);
+        _cpPlan = Open(L.CpPlan.Table);
+        _cinPlan = Open(L.CarePlanSummary.Table);
+        _meetings = Open(L.Meetings.Table);
+        _conference = Open(L.CpConference.Table);
+        _cpReview = Open(L.CpReview.Table);
+        _careEpisodes = Open(L.CareEpisodes.Table);
+        _placement = Open(L.Placement.Table);
+        _placementDetails = Open(L.PlacementDetails.Table);
+        _legal = Open(L.LegalStatus.Table);
+        _claReview = Open(L.ClaReview.Table);
+        _careLeavers = Open(L.CareLeavers.Table);
+        _accommodation = Open(L.CareLeaverAccommodation.Table);
+        _fostering = Open(L.PrivateFostering.Table);
+        _forms = Open(L.Forms.Table);
+        _actions = Open(L.AuditActions.Table);
+        _notes = Open(L.Casenotes.Table);
+        _cpVisit = Open(L.CpVisit.Table);
+        _claVisit = Open(L.ClaVisit.Table);
 
         // The warehouse's placeholder rows.
-        _person.Row(None, "", "Unknown", "", "", "", "", "", "");
-        _department.Row(None, "Unknown", None);
-        _worker.Row(None, "Unallocated", "", None);
+        _person.Write((L.Person.PersonId, None), (L.Person.Surname, "Unknown"));
+        _department.Write((L.Department.DepartmentId, None), (L.Department.Name, "Unknown"), (L.Department.DeptId, None));
+        _worker.Write((L.Worker.WorkerId, None), (L.Worker.WorkerName, "Unallocated"), (L.Worker.DepartmentId, None));
     }
 
     public string Format => "liquidlogic";
@@ -89,13 +90,14 @@ public sealed class LiquidLogicSink : IExtractSink
     {
         foreach (var t in tables.Rows("ssd_department"))
         {
-            _department.Row(V(t, "dept_team_id"), V(t, "dept_team_name"), Or(V(t, "dept_team_parent_id")));
+            _department.Write((L.Department.DepartmentId, V(t, "dept_team_id")), (L.Department.Name, V(t, "dept_team_name")),
+                (L.Department.DeptId, Or(V(t, "dept_team_parent_id"))));
         }
 
         foreach (var w in tables.Rows("ssd_professionals"))
         {
-            _worker.Row(V(w, "prof_professional_id"), V(w, "prof_professional_name"), V(w, "prof_professional_job_title"),
-                V(w, "prof_professional_department"));
+            _worker.Write((L.Worker.WorkerId, V(w, "prof_professional_id")), (L.Worker.WorkerName, V(w, "prof_professional_name")),
+                (L.Worker.JobTitle, V(w, "prof_professional_job_title")), (L.Worker.DepartmentId, V(w, "prof_professional_department")));
         }
     }
 
@@ -171,9 +173,11 @@ public sealed class LiquidLogicSink : IExtractSink
             var dob = V(p, "pers_dob");
             var expected = V(p, "pers_expected_dob");
             var estimated = dob.Length == 0 && expected.Length > 0;
-            _person.Row(V(p, "pers_person_id"), V(p, "pers_forename"), V(p, "pers_surname"), First(V(p, "pers_gender"), V(p, "pers_sex")),
-                V(p, "pers_ethnicity"), Dt(estimated ? expected : dob), estimated ? "Y" : "N", Dt(V(p, "pers_death_date")),
-                V(p, "pers_common_child_id"));
+            _person.Write((L.Person.PersonId, V(p, "pers_person_id")), (L.Person.Forename, V(p, "pers_forename")),
+                (L.Person.Surname, V(p, "pers_surname")), (L.Person.GenderMainCode, First(V(p, "pers_gender"), V(p, "pers_sex"))),
+                (L.Person.EthnicityMainCode, V(p, "pers_ethnicity")), (L.Person.BirthDttm, Dt(estimated ? expected : dob)),
+                (L.Person.DobEstimated, estimated ? "Y" : "N"), (L.Person.DeathDttm, Dt(V(p, "pers_death_date"))),
+                (L.Person.Upn, V(p, "pers_common_child_id")));
         }
 
         foreach (var p in t.Rows("ssd_person"))
@@ -181,26 +185,31 @@ public sealed class LiquidLogicSink : IExtractSink
             var reason = V(p, "pers_upn_unknown");
             if (reason.Length > 0)
             {
-                _noUpn.Row(V(p, "pers_person_id"), reason);
+                _noUpn.Write((L.NoUpn.PersonId, V(p, "pers_person_id")), (L.NoUpn.NoUpnCode, reason));
             }
         }
 
         foreach (var d in t.Rows("cc_person_details"))
         {
-            _details.Row(V(d, "pdet_person_id"), V(d, "pdet_telephone"), V(d, "pdet_ethnicity_detail"), V(d, "pdet_primary_need"));
+            _details.Write((L.PersonDetails.PersonId, V(d, "pdet_person_id")), (L.PersonDetails.TelephoneNo, V(d, "pdet_telephone")),
+                (L.PersonDetails.EthnicityDetail, V(d, "pdet_ethnicity_detail")),
+                (L.PersonDetails.LookupCategoryOfNeedCode, V(d, "pdet_primary_need")));
         }
 
         foreach (var a in t.Rows("ssd_address"))
         {
             var (line1, town) = SinkTable.Address(V(a, "addr_address_json"));
             var (house, street) = SplitLine1(line1 ?? "");
-            _address.Row("ADR" + Number(++_addresses, "000"), V(a, "addr_person_id"), house, street, town, V(a, "addr_address_postcode"),
-                Dt(V(a, "addr_address_start_date")), Dt(V(a, "addr_address_end_date")));
+            _address.Write((L.Address.PersonAddressId, "ADR" + Number(++_addresses, "000")), (L.Address.PersonId, V(a, "addr_person_id")),
+                (L.Address.HouseNo, house), (L.Address.Street, street), (L.Address.Town, town),
+                (L.Address.Postcode, V(a, "addr_address_postcode")), (L.Address.StartDttm, Dt(V(a, "addr_address_start_date"))),
+                (L.Address.EndDttm, Dt(V(a, "addr_address_end_date"))));
         }
 
         foreach (var d in t.Rows("ssd_disability"))
         {
-            _disability.Row("DIS" + Number(++_disabilities, "000"), V(d, "disa_person_id"), V(d, "disa_disability_code"));
+            _disability.Write((L.Disability.DisabilityId, "DIS" + Number(++_disabilities, "000")),
+                (L.Disability.PersonId, V(d, "disa_person_id")), (L.Disability.LookupDisabCode, V(d, "disa_disability_code")));
         }
     }
 
@@ -216,8 +225,12 @@ public sealed class LiquidLogicSink : IExtractSink
                 "INDEPENDENT REVIEWING OFFICER" => "IRO",
                 var other => other, // an unknown code as written: the adapter judges it
             };
-            _involvements.Row(V(v, "invo_involvements_id"), V(v, "invo_person_id"), Or(V(v, "invo_professional_id")), role,
-                Or(V(v, "invo_professional_team")), Dt(V(v, "invo_involvement_start_date")), Dt(V(v, "invo_involvement_end_date")), referral, caf);
+            _involvements.Write((L.Involvements.InvolvementsId, V(v, "invo_involvements_id")),
+                (L.Involvements.PersonId, V(v, "invo_person_id")), (L.Involvements.WorkerId, Or(V(v, "invo_professional_id"))),
+                (L.Involvements.LookupInvolvementTypeCode, role), (L.Involvements.DepartmentId, Or(V(v, "invo_professional_team"))),
+                (L.Involvements.StartDttm, Dt(V(v, "invo_involvement_start_date"))),
+                (L.Involvements.EndDttm, Dt(V(v, "invo_involvement_end_date"))), (L.Involvements.ReferralId, referral),
+                (L.Involvements.CafEpisodeId, caf));
         }
 
         foreach (var c in t.Rows("ssd_contacts"))
@@ -226,7 +239,8 @@ public sealed class LiquidLogicSink : IExtractSink
             _decisions.TryGetValue(id, out var d);
             var form = "FRM-" + id;
             var received = d is not null && V(d, "cdec_received_at") is { Length: > 0 } at ? at : V(c, "cont_contact_date");
-            _contacts.Row(id, V(c, "cont_person_id"), Dt(received), form);
+            _contacts.Write((L.Contacts.ContactId, id), (L.Contacts.PersonId, V(c, "cont_person_id")),
+                (L.Contacts.ContactDttm, Dt(received)), (L.Contacts.FormId, form));
             if (d is not null && V(d, "cdec_decision_at") is { Length: > 0 } decided)
             {
                 Answer(form, "FormEndDate", Dt(decided));
@@ -235,14 +249,19 @@ public sealed class LiquidLogicSink : IExtractSink
 
         foreach (var e in t.Rows("ssd_early_help_episodes"))
         {
-            _caf.Row(V(e, "earl_episode_id"), V(e, "earl_person_id"), Dt(V(e, "earl_episode_start_date")), Dt(V(e, "earl_episode_end_date")),
-                Or(V(e, "earl_episode_worker_id")));
+            _caf.Write((L.CafEpisode.CafEpisodeId, V(e, "earl_episode_id")), (L.CafEpisode.PersonId, V(e, "earl_person_id")),
+                (L.CafEpisode.EpisodeStartDttm, Dt(V(e, "earl_episode_start_date"))),
+                (L.CafEpisode.EpisodeEndDttm, Dt(V(e, "earl_episode_end_date"))),
+                (L.CafEpisode.WorkerId, Or(V(e, "earl_episode_worker_id"))));
         }
 
         foreach (var r in t.Rows("ssd_cin_episodes"))
         {
-            _referrals.Row(V(r, "cine_referral_id"), V(r, "cine_person_id"), Dt(V(r, "cine_referral_date")), Dt(V(r, "cine_close_date")),
-                V(r, "cine_cin_primary_need_code"), V(r, "cine_referral_nfa"), Or(V(r, "cine_referral_team")), Or(V(r, "cine_referral_worker_id")));
+            _referrals.Write((L.Referrals.ReferralId, V(r, "cine_referral_id")), (L.Referrals.PersonId, V(r, "cine_person_id")),
+                (L.Referrals.RefrlStartDttm, Dt(V(r, "cine_referral_date"))), (L.Referrals.RefrlEndDttm, Dt(V(r, "cine_close_date"))),
+                (L.Referrals.LookupCategoryOfNeedCode, V(r, "cine_cin_primary_need_code")),
+                (L.Referrals.OutcomeNfaFlag, V(r, "cine_referral_nfa")), (L.Referrals.DepartmentId, Or(V(r, "cine_referral_team"))),
+                (L.Referrals.WorkerId, Or(V(r, "cine_referral_worker_id"))));
         }
     }
 
@@ -254,8 +273,10 @@ public sealed class LiquidLogicSink : IExtractSink
             var id = V(a, "cina_assessment_id");
             var form = "FRM-" + id;
             var authorised = V(a, "cina_assessment_auth_date");
-            _assessments.Row(id, V(a, "cina_person_id"), Or(V(a, "cina_referral_id")), form, Dt(V(a, "cina_assessment_start_date")),
-                authorised.Length > 0 ? "C" : "I");
+            _assessments.Write((L.SingleAssessment.SingleAssessmentId, id), (L.SingleAssessment.PersonId, V(a, "cina_person_id")),
+                (L.SingleAssessment.ReferralId, Or(V(a, "cina_referral_id"))), (L.SingleAssessment.FormId, form),
+                (L.SingleAssessment.StartDttm, Dt(V(a, "cina_assessment_start_date"))),
+                (L.SingleAssessment.LookupStepSubstatusCode, authorised.Length > 0 ? "C" : "I"));
             if (authorised.Length > 0)
             {
                 Answer(form, "FormEndDate", Dt(authorised));
@@ -278,22 +299,28 @@ public sealed class LiquidLogicSink : IExtractSink
 
         foreach (var s in t.Rows("ssd_s47_enquiry"))
         {
-            _s47.Row(V(s, "s47e_s47_enquiry_id"), V(s, "s47e_person_id"), Or(V(s, "s47e_referral_id")), Dt(V(s, "s47e_s47_start_date")),
-                Dt(V(s, "s47e_s47_end_date")));
+            _s47.Write((L.S47.S47Id, V(s, "s47e_s47_enquiry_id")), (L.S47.PersonId, V(s, "s47e_person_id")),
+                (L.S47.ReferralId, Or(V(s, "s47e_referral_id"))), (L.S47.StartDttm, Dt(V(s, "s47e_s47_start_date"))),
+                (L.S47.EndDttm, Dt(V(s, "s47e_s47_end_date"))));
         }
 
         foreach (var p in t.Rows("ssd_cp_plans"))
         {
             var id = V(p, "cppl_cp_plan_id");
-            _cpPlan.Row(id, V(p, "cppl_person_id"), Or(V(p, "cppl_referral_id")), Or(V(p, "cppl_icpc_id")), PlanForm(id),
-                Dt(V(p, "cppl_cp_plan_start_date")), Dt(V(p, "cppl_cp_plan_end_date")));
+            _cpPlan.Write((L.CpPlan.CpPlanId, id), (L.CpPlan.PersonId, V(p, "cppl_person_id")),
+                (L.CpPlan.ReferralId, Or(V(p, "cppl_referral_id"))), (L.CpPlan.InitialCpConferenceId, Or(V(p, "cppl_icpc_id"))),
+                (L.CpPlan.FormId, PlanForm(id)), (L.CpPlan.StartDttm, Dt(V(p, "cppl_cp_plan_start_date"))),
+                (L.CpPlan.EndDttm, Dt(V(p, "cppl_cp_plan_end_date"))));
         }
 
         foreach (var p in t.Rows("ssd_cin_plans"))
         {
             var id = V(p, "cinp_cin_plan_id");
-            _cinPlan.Row(id, V(p, "cinp_person_id"), Or(V(p, "cinp_referral_id")), PlanForm(id), "FP", "A", Dt(V(p, "cinp_cin_plan_start_date")),
-                Dt(V(p, "cinp_cin_plan_end_date")));
+            _cinPlan.Write((L.CarePlanSummary.CarePlanSummaryId, id), (L.CarePlanSummary.PersonId, V(p, "cinp_person_id")),
+                (L.CarePlanSummary.ReferralId, Or(V(p, "cinp_referral_id"))), (L.CarePlanSummary.FormId, PlanForm(id)),
+                (L.CarePlanSummary.LookupPlanTypeCode, "FP"), (L.CarePlanSummary.LookupPlanStatusIdCode, "A"),
+                (L.CarePlanSummary.StartDttm, Dt(V(p, "cinp_cin_plan_start_date"))),
+                (L.CarePlanSummary.EndDttm, Dt(V(p, "cinp_cin_plan_end_date"))));
         }
     }
 
@@ -342,7 +369,10 @@ public sealed class LiquidLogicSink : IExtractSink
                 "strategy-discussion" => "StrategyDiscussion",
                 var other => other, // an unknown code as written: the adapter judges it
             };
-            _meetings.Row(V(m, "meet_id"), V(m, "meet_person_id"), type, Dt(V(m, "meet_date")), V(m, "meet_cancelled"), referral, caf, plan);
+            _meetings.Write((L.Meetings.MeetingId, V(m, "meet_id")), (L.Meetings.PersonId, V(m, "meet_person_id")),
+                (L.Meetings.LookupMtgTypeIdCode, type), (L.Meetings.MeetingDttm, Dt(V(m, "meet_date"))),
+                (L.Meetings.Cancelled, V(m, "meet_cancelled")), (L.Meetings.ReferralId, referral), (L.Meetings.CafEpisodeId, caf),
+                (L.Meetings.CpPlanId, plan));
         }
 
         foreach (var c in t.Rows("ssd_initial_cp_conference"))
@@ -350,14 +380,20 @@ public sealed class LiquidLogicSink : IExtractSink
             var id = V(c, "icpc_icpc_id");
             var meeting = "MTG-" + id;
             var referral = Or(V(c, "icpc_referral_id"));
-            _meetings.Row(meeting, V(c, "icpc_person_id"), "CPConference", Dt(V(c, "icpc_icpc_date")), "N", referral, None, None);
-            _conference.Row(id, V(c, "icpc_person_id"), Or(V(c, "icpc_s47_enquiry_id")), referral, meeting, V(c, "icpc_icpc_transfer_in"));
+            _meetings.Write((L.Meetings.MeetingId, meeting), (L.Meetings.PersonId, V(c, "icpc_person_id")),
+                (L.Meetings.LookupMtgTypeIdCode, "CPConference"), (L.Meetings.MeetingDttm, Dt(V(c, "icpc_icpc_date"))),
+                (L.Meetings.Cancelled, "N"), (L.Meetings.ReferralId, referral), (L.Meetings.CafEpisodeId, None),
+                (L.Meetings.CpPlanId, None));
+            _conference.Write((L.CpConference.CpConferenceId, id), (L.CpConference.PersonId, V(c, "icpc_person_id")),
+                (L.CpConference.S47Id, Or(V(c, "icpc_s47_enquiry_id"))), (L.CpConference.ReferralId, referral),
+                (L.CpConference.MeetingId, meeting), (L.CpConference.TransferInFlag, V(c, "icpc_icpc_transfer_in")));
         }
 
         foreach (var r in t.Rows("ssd_cp_reviews"))
         {
-            _cpReview.Row(V(r, "cppr_cp_review_id"), V(r, "cppr_person_id"), Or(V(r, "cppr_cp_plan_id")), Dt(V(r, "cppr_cp_review_due")),
-                Dt(V(r, "cppr_cp_review_date")));
+            _cpReview.Write((L.CpReview.CpReviewId, V(r, "cppr_cp_review_id")), (L.CpReview.PersonId, V(r, "cppr_person_id")),
+                (L.CpReview.CpPlanId, Or(V(r, "cppr_cp_plan_id"))), (L.CpReview.DueDttm, Dt(V(r, "cppr_cp_review_due"))),
+                (L.CpReview.MeetingDttm, Dt(V(r, "cppr_cp_review_date"))));
         }
     }
 
@@ -365,27 +401,38 @@ public sealed class LiquidLogicSink : IExtractSink
     {
         foreach (var e in t.Rows("ssd_cla_episodes"))
         {
-            _careEpisodes.Row(V(e, "clae_cla_episode_id"), V(e, "clae_person_id"), V(e, "clae_cla_id"), Or(V(e, "clae_referral_id")),
-                Dt(V(e, "clae_cla_episode_start_date")), Dt(V(e, "clae_cla_episode_ceased_date")));
+            _careEpisodes.Write((L.CareEpisodes.CareEpisodesId, V(e, "clae_cla_episode_id")),
+                (L.CareEpisodes.PersonId, V(e, "clae_person_id")), (L.CareEpisodes.ClaId, V(e, "clae_cla_id")),
+                (L.CareEpisodes.ReferralId, Or(V(e, "clae_referral_id"))),
+                (L.CareEpisodes.CareStartDate, Dt(V(e, "clae_cla_episode_start_date"))),
+                (L.CareEpisodes.CareEndDate, Dt(V(e, "clae_cla_episode_ceased_date"))));
             _claPerson[V(e, "clae_cla_id")] = V(e, "clae_person_id");
         }
 
         foreach (var p in t.Rows("ssd_cla_placement"))
         {
-            _placement.Row(V(p, "clap_cla_placement_id"), V(p, "clap_person_id"), Or(V(p, "clap_cla_id")), Dt(V(p, "clap_cla_placement_start_date")),
-                Dt(V(p, "clap_cla_placement_end_date")), V(p, "clap_cla_placement_type"));
+            _placement.Write((L.Placement.ClaPlacementId, V(p, "clap_cla_placement_id")), (L.Placement.PersonId, V(p, "clap_person_id")),
+                (L.Placement.ClaId, Or(V(p, "clap_cla_id"))), (L.Placement.StartDttm, Dt(V(p, "clap_cla_placement_start_date"))),
+                (L.Placement.EndDttm, Dt(V(p, "clap_cla_placement_end_date"))),
+                (L.Placement.LookupPlacementTypeCode, V(p, "clap_cla_placement_type")));
         }
 
         foreach (var d in t.Rows("cc_placement_details"))
         {
-            _placementDetails.Row(V(d, "pdet_placement_id"), V(d, "pdet_long_term"), V(d, "pdet_temporary_approval"),
-                Dt(V(d, "pdet_carer_approved_date")), V(d, "pdet_reduced_visits_agreed"), V(d, "pdet_agreed_interval_days"));
+            _placementDetails.Write((L.PlacementDetails.ClaPlacementId, V(d, "pdet_placement_id")),
+                (L.PlacementDetails.LongTermFlag, V(d, "pdet_long_term")),
+                (L.PlacementDetails.TemporaryApprovalFlag, V(d, "pdet_temporary_approval")),
+                (L.PlacementDetails.CarerApprovedDttm, Dt(V(d, "pdet_carer_approved_date"))),
+                (L.PlacementDetails.ReducedVisitsFlag, V(d, "pdet_reduced_visits_agreed")),
+                (L.PlacementDetails.AgreedVisitIntervalDays, V(d, "pdet_agreed_interval_days")));
         }
 
         foreach (var l in t.Rows("ssd_legal_status"))
         {
-            _legal.Row("LS" + Number(++_legalStatuses, "000"), V(l, "lega_person_id"), V(l, "lega_legal_status"),
-                Dt(V(l, "lega_legal_status_start_date")), Dt(V(l, "lega_legal_status_end_date")));
+            _legal.Write((L.LegalStatus.LegalStatusId, "LS" + Number(++_legalStatuses, "000")),
+                (L.LegalStatus.PersonId, V(l, "lega_person_id")), (L.LegalStatus.LookupLglStatusCode, V(l, "lega_legal_status")),
+                (L.LegalStatus.StartDttm, Dt(V(l, "lega_legal_status_start_date"))),
+                (L.LegalStatus.EndDttm, Dt(V(l, "lega_legal_status_end_date"))));
         }
 
         foreach (var r in t.Rows("ssd_cla_reviews"))
@@ -394,26 +441,36 @@ public sealed class LiquidLogicSink : IExtractSink
             var meeting = "MTG-" + id;
             var cla = V(r, "clar_cla_id");
             var person = _claPerson.TryGetValue(cla, out var p) ? p : ChildOf(t);
-            _meetings.Row(meeting, person, "LACReview", Dt(V(r, "clar_cla_review_date")), V(r, "clar_cla_review_cancelled"), None, None, None);
-            _claReview.Row(id, person, cla, meeting, Dt(V(r, "clar_cla_review_due_date")), Dt(V(r, "clar_cla_review_date")));
+            _meetings.Write((L.Meetings.MeetingId, meeting), (L.Meetings.PersonId, person), (L.Meetings.LookupMtgTypeIdCode, "LACReview"),
+                (L.Meetings.MeetingDttm, Dt(V(r, "clar_cla_review_date"))), (L.Meetings.Cancelled, V(r, "clar_cla_review_cancelled")),
+                (L.Meetings.ReferralId, None), (L.Meetings.CafEpisodeId, None), (L.Meetings.CpPlanId, None));
+            _claReview.Write((L.ClaReview.ClaReviewId, id), (L.ClaReview.PersonId, person), (L.ClaReview.ClaId, cla),
+                (L.ClaReview.MeetingId, meeting), (L.ClaReview.DueDttm, Dt(V(r, "clar_cla_review_due_date"))),
+                (L.ClaReview.MeetingDttm, Dt(V(r, "clar_cla_review_date"))));
         }
 
         foreach (var c in t.Rows("ssd_care_leavers"))
         {
-            _careLeavers.Row("CL" + Number(++_careLeaverRows, "000"), V(c, "clea_person_id"), Dt(V(c, "clea_care_leaver_latest_contact")),
-                Dt(V(c, "clea_pathway_plan_review_date")), Or(V(c, "clea_care_leaver_worker_id")));
+            _careLeavers.Write((L.CareLeavers.ClaCareLeaversId, "CL" + Number(++_careLeaverRows, "000")),
+                (L.CareLeavers.PersonId, V(c, "clea_person_id")), (L.CareLeavers.InTouchDttm, Dt(V(c, "clea_care_leaver_latest_contact"))),
+                (L.CareLeavers.PathwayPlanReviewDttm, Dt(V(c, "clea_pathway_plan_review_date"))),
+                (L.CareLeavers.WorkerId, Or(V(c, "clea_care_leaver_worker_id"))));
         }
 
         foreach (var a in t.Rows("cc_care_leaver_accommodation"))
         {
-            _accommodation.Row("CLA-ACC" + Number(++_accommodations, "000"), V(a, "clac_person_id"), Dt(V(a, "clac_start_date")),
-                Dt(V(a, "clac_end_date")));
+            _accommodation.Write((L.CareLeaverAccommodation.CareLeaverAccommodationId, "CLA-ACC" + Number(++_accommodations, "000")),
+                (L.CareLeaverAccommodation.PersonId, V(a, "clac_person_id")),
+                (L.CareLeaverAccommodation.StartDttm, Dt(V(a, "clac_start_date"))),
+                (L.CareLeaverAccommodation.EndDttm, Dt(V(a, "clac_end_date"))));
         }
 
         foreach (var p in t.Rows("cc_private_fostering"))
         {
-            _fostering.Row(V(p, "pfos_id"), V(p, "pfos_person_id"), Dt(V(p, "pfos_notification_date")), Dt(V(p, "pfos_start_date")),
-                Dt(V(p, "pfos_end_date")));
+            _fostering.Write((L.PrivateFostering.PrivateFosteringId, V(p, "pfos_id")),
+                (L.PrivateFostering.PersonId, V(p, "pfos_person_id")),
+                (L.PrivateFostering.NotificationDttm, Dt(V(p, "pfos_notification_date"))),
+                (L.PrivateFostering.StartDttm, Dt(V(p, "pfos_start_date"))), (L.PrivateFostering.EndDttm, Dt(V(p, "pfos_end_date"))));
         }
     }
 
@@ -425,7 +482,9 @@ public sealed class LiquidLogicSink : IExtractSink
         foreach (var a in t.Rows("cc_eh_assessments"))
         {
             var (referral, caf) = EpisodeLinks(V(a, "ehas_episode_id"));
-            _forms.Row(V(a, "ehas_id"), V(a, "ehas_person_id"), "EHA", referral, caf, Dt(V(a, "ehas_start_date")), Dt(V(a, "ehas_completed_date")));
+            _forms.Write((L.Forms.FormId, V(a, "ehas_id")), (L.Forms.PersonId, V(a, "ehas_person_id")),
+                (L.Forms.LookupFormTypeIdCode, "EHA"), (L.Forms.ReferralId, referral), (L.Forms.CafEpisodeId, caf),
+                (L.Forms.StartDttm, Dt(V(a, "ehas_start_date"))), (L.Forms.CompletedDttm, Dt(V(a, "ehas_completed_date"))));
         }
 
         foreach (var d in t.Rows("cc_documents"))
@@ -438,14 +497,17 @@ public sealed class LiquidLogicSink : IExtractSink
                 var other => other, // an unknown code as written: the adapter judges it
             };
             var date = Dt(V(d, "doc_date"));
-            _forms.Row(V(d, "doc_id"), V(d, "doc_person_id"), type, referral, caf, date, date);
+            _forms.Write((L.Forms.FormId, V(d, "doc_id")), (L.Forms.PersonId, V(d, "doc_person_id")), (L.Forms.LookupFormTypeIdCode, type),
+                (L.Forms.ReferralId, referral), (L.Forms.CafEpisodeId, caf), (L.Forms.StartDttm, date), (L.Forms.CompletedDttm, date));
         }
 
         foreach (var a in t.Rows("cc_audits"))
         {
             var (referral, caf) = EpisodeLinks(V(a, "aud_episode_id"));
             var date = Dt(V(a, "aud_date"));
-            _forms.Row(V(a, "aud_id"), V(a, "aud_person_id"), "CASEAUDIT", referral, caf, date, date);
+            _forms.Write((L.Forms.FormId, V(a, "aud_id")), (L.Forms.PersonId, V(a, "aud_person_id")),
+                (L.Forms.LookupFormTypeIdCode, "CASEAUDIT"), (L.Forms.ReferralId, referral), (L.Forms.CafEpisodeId, caf),
+                (L.Forms.StartDttm, date), (L.Forms.CompletedDttm, date));
             if (V(a, "aud_grade") is { Length: > 0 } grade)
             {
                 Answer(V(a, "aud_id"), "AuditGrade", grade);
@@ -454,8 +516,9 @@ public sealed class LiquidLogicSink : IExtractSink
 
         foreach (var a in t.Rows("cc_audit_actions"))
         {
-            _actions.Row(V(a, "act_id"), V(a, "act_audit_id"), V(a, "act_description"), Or(V(a, "act_owner")), Dt(V(a, "act_due_date")),
-                Dt(V(a, "act_completed_date")));
+            _actions.Write((L.AuditActions.AuditActionId, V(a, "act_id")), (L.AuditActions.FormId, V(a, "act_audit_id")),
+                (L.AuditActions.Description, V(a, "act_description")), (L.AuditActions.WorkerId, Or(V(a, "act_owner"))),
+                (L.AuditActions.DueDttm, Dt(V(a, "act_due_date"))), (L.AuditActions.CompletedDttm, Dt(V(a, "act_completed_date"))));
         }
     }
 
@@ -469,7 +532,7 @@ public sealed class LiquidLogicSink : IExtractSink
             Note(id, V(v, "cppv_person_id"), "STVC", V(v, "cppv_cp_visit_date"), V(v, "cppv_cp_visit_seen"), V(v, "cppv_cp_visit_seen_alone"), referral);
             if (plan.Length > 0)
             {
-                _cpVisit.Row("CPV-" + id, id, plan);
+                _cpVisit.Write((L.CpVisit.CpVisitId, "CPV-" + id), (L.CpVisit.CasenoteId, id), (L.CpVisit.CpPlanId, plan));
             }
         }
 
@@ -479,7 +542,7 @@ public sealed class LiquidLogicSink : IExtractSink
             Note(id, V(v, "clav_person_id"), "STVL", V(v, "clav_cla_visit_date"), V(v, "clav_cla_visit_seen"), V(v, "clav_cla_visit_seen_alone"));
             if (V(v, "clav_cla_id") is { Length: > 0 } cla)
             {
-                _claVisit.Row("CLAV-" + id, id, cla);
+                _claVisit.Write((L.ClaVisit.ClaVisitId, "CLAV-" + id), (L.ClaVisit.CasenoteId, id), (L.ClaVisit.ClaId, cla));
             }
         }
 
@@ -532,12 +595,16 @@ public sealed class LiquidLogicSink : IExtractSink
         string caf = None, string worker = None)
     {
         _visitDetails.TryGetValue(id, out var d);
-        _notes.Row(id, person, type, Dt(date), seen, alone, d is null ? "" : V(d, "vdet_not_seen_alone_reason"),
-            d is null ? "" : Dt(V(d, "vdet_recorded_date")), referral, caf, worker);
+        _notes.Write((L.Casenotes.CasenoteId, id), (L.Casenotes.PersonId, person), (L.Casenotes.LookupCasntTypeIdCode, type),
+            (L.Casenotes.EventDttm, Dt(date)), (L.Casenotes.SeenFlag, seen), (L.Casenotes.SeenAloneFlag, alone),
+            (L.Casenotes.NotSeenAloneReason, d is null ? "" : V(d, "vdet_not_seen_alone_reason")),
+            (L.Casenotes.CreatedDttm, d is null ? "" : Dt(V(d, "vdet_recorded_date"))), (L.Casenotes.ReferralId, referral),
+            (L.Casenotes.CafEpisodeId, caf), (L.Casenotes.WorkerId, worker));
     }
 
     private void Answer(string form, string question, string value) =>
-        _answers.Row("FA" + Number(++_answerRows, "0000"), form, question, value);
+        _answers.Write((L.FormAnswers.FormAnswerId, "FA" + Number(++_answerRows, "0000")), (L.FormAnswers.FormId, form),
+            (L.FormAnswers.AnswerNo, question), (L.FormAnswers.Answer, value));
 
     /// <summary>An SSD episode id → (FACT_REFERRAL_ID, FACT_CAF_EPISODE_ID), from the child's referrals and Early Help episodes.
     /// Beyond the converter (which knew only those): a child in need or CP plan of the child stands for its referral
@@ -622,7 +689,7 @@ public sealed class LiquidLogicSink : IExtractSink
 
     public void Dispose()
     {
-        foreach (var file in _files.Values)
+        foreach (var file in _files)
         {
             file.Dispose();
         }

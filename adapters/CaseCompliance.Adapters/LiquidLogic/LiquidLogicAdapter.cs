@@ -135,17 +135,17 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private HashSet<string> Set(string key) => new(Codes(key), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>An id that links to another record; empty or the warehouse's "none" id (<c>-1</c>) is null.</summary>
-        private string? Link(RowReader r, string column) => r.Text(column) is { } v && !_nullIds.Contains(v) ? v : null;
+        private string? Link(RowReader r, Column column) => r.Text(column) is { } v && !_nullIds.Contains(v) ? v : null;
 
-        /// <summary>Rows that name a person (<c>DIM_PERSON_ID</c>); rows for an unknown person are rejected, rows for
-        /// the warehouse's "no person" id are skipped.</summary>
-        private void PersonRows(string table, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            KeyedTable(table, "DIM_PERSON_ID", idColumn, person => Cases.GetValueOrDefault(person),
-                person => $"person {person} is not in {L.Person}: the row cannot be used", read, skip: _nullIds.Contains);
+        /// <summary>Rows that name a person (the table's <c>DIM_PERSON_ID</c>); rows for an unknown person are rejected,
+        /// rows for the warehouse's "no person" id are skipped.</summary>
+        private void PersonRows(TableDef table, Column personColumn, Column? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
+            KeyedTable(table, personColumn, idColumn?.Name, person => Cases.GetValueOrDefault(person),
+                person => $"person {person} is not in {L.Person.Table.Name}: the row cannot be used", read, skip: _nullIds.Contains);
 
         /// <summary>The kind a type code maps to; false (and a rejected field) for a missing or unknown code. A code
         /// listed as another known code gives true with no kind: the row is not one the rules use.</summary>
-        private static bool TryKind<T>(RowReader r, string column, KindCodes<T> codes, out T? kind)
+        private static bool TryKind<T>(RowReader r, Column column, KindCodes<T> codes, out T? kind)
             where T : struct
         {
             kind = null;
@@ -165,9 +165,10 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
             return false;
         }
 
-        private void UseForm(RowReader r, CaseBuilder c, FormUse use, string recordId)
+        /// <summary>Notes the form (<paramref name="formColumn"/>, the row's <c>FACT_FORM_ID</c>) whose answers belong to the record.</summary>
+        private void UseForm(RowReader r, Column formColumn, CaseBuilder c, FormUse use, string recordId)
         {
-            if (Link(r, "FACT_FORM_ID") is not { } form)
+            if (Link(r, formColumn) is not { } form)
             {
                 return;
             }
@@ -182,9 +183,9 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
         private void ReadPeople()
         {
-            Each(L.Person, r =>
+            Each(L.Person.Table, r =>
             {
-                var id = r.Id("DIM_PERSON_ID");
+                var id = r.Id(L.Person.PersonId);
                 if (id is null)
                 {
                     return;
@@ -197,38 +198,39 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 }
 
                 // The warehouse keeps an unborn child's expected date of birth as an estimated birth date.
-                var birth = r.Date("BIRTH_DTTM");
-                var estimated = r.Flag("DOB_ESTIMATED") == true;
-                var person = new Person(id, r.Text("FORENAME"), r.Text("SURNAME"), r.Text("GENDER_MAIN_CODE"),
-                    r.Text("ETHNICITY_MAIN_CODE"), estimated ? null : birth, estimated ? birth : null, r.Text("UPN"), null,
-                    r.Date("DEATH_DTTM"));
+                var birth = r.Date(L.Person.BirthDttm);
+                var estimated = r.Flag(L.Person.DobEstimated) == true;
+                var person = new Person(id, r.Text(L.Person.Forename), r.Text(L.Person.Surname), r.Text(L.Person.GenderMainCode),
+                    r.Text(L.Person.EthnicityMainCode), estimated ? null : birth, estimated ? birth : null, r.Text(L.Person.Upn), null,
+                    r.Date(L.Person.DeathDttm));
                 if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
-                    r.Reject("DIM_PERSON_ID", $"duplicate person id {id}: the first row is used");
+                    r.Reject(L.Person.PersonId, $"duplicate person id {id}: the first row is used");
                 }
             });
-            PersonRows(L.NoUpn, null, (r, c, _) =>
+            PersonRows(L.NoUpn.Table, L.NoUpn.PersonId, null, (r, c, _) =>
             {
-                if (r.Text("NO_UPN_CODE") is { } code)
+                if (r.Text(L.NoUpn.NoUpnCode) is { } code)
                 {
                     c.Person = c.Person with { UpnUnknownReason = code };
                 }
             });
-            PersonRows(L.PersonDetails, null, (r, c, _) => c.Person = c.Person with
+            PersonRows(L.PersonDetails.Table, L.PersonDetails.PersonId, null, (r, c, _) => c.Person = c.Person with
             {
-                Telephone = r.Text("TELEPHONE_NO"),
-                EthnicityDetail = r.Text("ETHNICITY_DETAIL"),
-                PrimaryNeed = r.Text("DIM_LOOKUP_CATEGORY_OF_NEED_CODE"),
+                Telephone = r.Text(L.PersonDetails.TelephoneNo),
+                EthnicityDetail = r.Text(L.PersonDetails.EthnicityDetail),
+                PrimaryNeed = r.Text(L.PersonDetails.LookupCategoryOfNeedCode),
             });
-            PersonRows(L.Address, "DIM_PERSON_ADDRESS_ID", (r, c, _) =>
+            PersonRows(L.Address.Table, L.Address.PersonId, L.Address.PersonAddressId, (r, c, _) =>
             {
-                var street = string.Join(' ', new[] { r.Text("HOUSE_NO"), r.Text("STREET") }.OfType<string>());
-                var text = string.Join(", ", new[] { street.Length > 0 ? street : null, r.Text("TOWN") }.OfType<string>());
-                c.Addresses.Add(new Address(text.Length > 0 ? text : null, r.Text("POSTCODE"), r.Date("START_DTTM"), r.Date("END_DTTM")));
+                var street = string.Join(' ', new[] { r.Text(L.Address.HouseNo), r.Text(L.Address.Street) }.OfType<string>());
+                var text = string.Join(", ", new[] { street.Length > 0 ? street : null, r.Text(L.Address.Town) }.OfType<string>());
+                c.Addresses.Add(new Address(text.Length > 0 ? text : null, r.Text(L.Address.Postcode), r.Date(L.Address.StartDttm),
+                    r.Date(L.Address.EndDttm)));
             });
-            PersonRows(L.Disability, "FACT_DISABILITY_ID", (r, c, _) =>
+            PersonRows(L.Disability.Table, L.Disability.PersonId, L.Disability.DisabilityId, (r, c, _) =>
             {
-                if (r.Text("DIM_LOOKUP_DISAB_CODE") is { } code)
+                if (r.Text(L.Disability.LookupDisabCode) is { } code)
                 {
                     c.Disabilities.Add(code);
                 }
@@ -237,20 +239,20 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
         private void ReadDirectory()
         {
-            Each(L.Department, r =>
+            Each(L.Department.Table, r =>
             {
-                if (r.Id("DIM_DEPARTMENT_ID") is { } id && !_nullIds.Contains(id))
+                if (r.Id(L.Department.DepartmentId) is { } id && !_nullIds.Contains(id))
                 {
                     r.RecordId = id;
-                    _teams.Add(new Team(id, r.Text("NAME"), Link(r, "DEPT_ID")));
+                    _teams.Add(new Team(id, r.Text(L.Department.Name), Link(r, L.Department.DeptId)));
                 }
             });
-            Each(L.Worker, r =>
+            Each(L.Worker.Table, r =>
             {
-                if (r.Id("DIM_WORKER_ID") is { } id && !_nullIds.Contains(id))
+                if (r.Id(L.Worker.WorkerId) is { } id && !_nullIds.Contains(id))
                 {
                     r.RecordId = id;
-                    _workers.Add(new Worker(id, r.Text("WORKER_NAME"), r.Text("JOB_TITLE"), Link(r, "DIM_DEPARTMENT_ID")));
+                    _workers.Add(new Worker(id, r.Text(L.Worker.WorkerName), r.Text(L.Worker.JobTitle), Link(r, L.Worker.DepartmentId)));
                 }
             });
         }
@@ -258,42 +260,43 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private void ReadEpisodes()
         {
             var allocationTypes = Set(K.AllocationInvolvementTypes);
-            PersonRows(L.Involvements, "FACT_INVOLVEMENTS_ID", (r, c, id) =>
+            PersonRows(L.Involvements.Table, L.Involvements.PersonId, L.Involvements.InvolvementsId, (r, c, id) =>
             {
-                var type = r.Text("DIM_LOOKUP_INVOLVEMENT_TYPE_CODE");
+                var type = r.Text(L.Involvements.LookupInvolvementTypeCode);
                 if (type is null || !allocationTypes.Contains(type))
                 {
                     return;
                 }
 
-                if (r.Date("START_DTTM", required: true) is { } start)
+                if (r.Date(L.Involvements.StartDttm, required: true) is { } start)
                 {
-                    c.Allocations.Add(new Allocation(id!, c.Person.Id, Link(r, "DIM_WORKER_ID"), type, Link(r, "DIM_DEPARTMENT_ID"),
-                        start, r.Date("END_DTTM"), Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID")));
+                    c.Allocations.Add(new Allocation(id!, c.Person.Id, Link(r, L.Involvements.WorkerId), type, Link(r, L.Involvements.DepartmentId),
+                        start, r.Date(L.Involvements.EndDttm), Link(r, L.Involvements.ReferralId) ?? Link(r, L.Involvements.CafEpisodeId)));
                 }
             });
-            PersonRows(L.Contacts, "FACT_CONTACT_ID", (r, c, id) =>
+            PersonRows(L.Contacts.Table, L.Contacts.PersonId, L.Contacts.ContactId, (r, c, id) =>
             {
-                if (r.DateTimeWithFlag("CONTACT_DTTM", true, out var hasTime) is { } received)
+                if (r.DateTimeWithFlag(L.Contacts.ContactDttm, true, out var hasTime) is { } received)
                 {
                     c.Contacts.Add(new Contact(id!, c.Person.Id, received.Date) { ReceivedAt = received, HasTimes = hasTime });
                     _contactHasTime[id!] = hasTime;
-                    UseForm(r, c, FormUse.Contact, id!);
+                    UseForm(r, L.Contacts.FormId, c, FormUse.Contact, id!);
                 }
             });
-            PersonRows(L.CafEpisode, "FACT_CAF_EPISODE_ID", (r, c, id) =>
+            PersonRows(L.CafEpisode.Table, L.CafEpisode.PersonId, L.CafEpisode.CafEpisodeId, (r, c, id) =>
             {
-                if (r.Date("EPISODE_START_DTTM", required: true) is { } start)
+                if (r.Date(L.CafEpisode.EpisodeStartDttm, required: true) is { } start)
                 {
-                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date("EPISODE_END_DTTM"), Link(r, "DIM_WORKER_ID")));
+                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date(L.CafEpisode.EpisodeEndDttm),
+                        Link(r, L.CafEpisode.WorkerId)));
                 }
             });
-            PersonRows(L.Referrals, "FACT_REFERRAL_ID", (r, c, id) =>
+            PersonRows(L.Referrals.Table, L.Referrals.PersonId, L.Referrals.ReferralId, (r, c, id) =>
             {
-                if (r.Date("REFRL_START_DTTM", required: true) is { } date)
+                if (r.Date(L.Referrals.RefrlStartDttm, required: true) is { } date)
                 {
-                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, r.Date("REFRL_END_DTTM"), r.Text("DIM_LOOKUP_CATEGORY_OF_NEED_CODE"),
-                        r.Flag("OUTCOME_NFA_FLAG"), Link(r, "DIM_DEPARTMENT_ID"), Link(r, "DIM_WORKER_ID")));
+                    c.Referrals.Add(new Referral(id!, c.Person.Id, date, r.Date(L.Referrals.RefrlEndDttm), r.Text(L.Referrals.LookupCategoryOfNeedCode),
+                        r.Flag(L.Referrals.OutcomeNfaFlag), Link(r, L.Referrals.DepartmentId), Link(r, L.Referrals.WorkerId)));
                 }
             });
         }
@@ -301,54 +304,55 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private void ReadAssessmentsAndPlans()
         {
             var excluded = Set(K.ExcludedAssessmentSubstatuses);
-            PersonRows(L.SingleAssessment, "FACT_SINGLE_ASSESSMENT_ID", (r, c, id) =>
+            PersonRows(L.SingleAssessment.Table, L.SingleAssessment.PersonId, L.SingleAssessment.SingleAssessmentId, (r, c, id) =>
             {
                 // Drafts and cancelled assessments are not assessments (extracts.md).
-                if (r.Text("DIM_LOOKUP_STEP_SUBSTATUS_CODE") is { } status && excluded.Contains(status))
+                if (r.Text(L.SingleAssessment.LookupStepSubstatusCode) is { } status && excluded.Contains(status))
                 {
                     return;
                 }
 
-                c.Assessments.Add(new Assessment(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), AssessmentKind.SocialCare,
-                    r.Date("START_DTTM"), null, null));
-                UseForm(r, c, FormUse.Assessment, id!);
+                c.Assessments.Add(new Assessment(id!, c.Person.Id, Link(r, L.SingleAssessment.ReferralId), AssessmentKind.SocialCare,
+                    r.Date(L.SingleAssessment.StartDttm), null, null));
+                UseForm(r, L.SingleAssessment.FormId, c, FormUse.Assessment, id!);
             });
-            PersonRows(L.S47, "FACT_S47_ID", (r, c, id) =>
+            PersonRows(L.S47.Table, L.S47.PersonId, L.S47.S47Id, (r, c, id) =>
             {
-                if (r.Date("START_DTTM", required: true) is { } start)
+                if (r.Date(L.S47.StartDttm, required: true) is { } start)
                 {
-                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), start, r.Date("END_DTTM")));
+                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, Link(r, L.S47.ReferralId), start, r.Date(L.S47.EndDttm)));
                 }
             });
-            PersonRows(L.CpPlan, "FACT_CP_PLAN_ID", (r, c, id) =>
+            PersonRows(L.CpPlan.Table, L.CpPlan.PersonId, L.CpPlan.CpPlanId, (r, c, id) =>
             {
-                if (r.Date("START_DTTM", required: true) is { } start)
+                if (r.Date(L.CpPlan.StartDttm, required: true) is { } start)
                 {
-                    var icpc = Link(r, "FACT_INITIAL_CP_CONFERENCE_ID");
-                    c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), PlanKind.ChildProtection, start, r.Date("END_DTTM"), icpc));
+                    var icpc = Link(r, L.CpPlan.InitialCpConferenceId);
+                    c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, L.CpPlan.ReferralId), PlanKind.ChildProtection, start, r.Date(L.CpPlan.EndDttm), icpc));
                     if (icpc is not null)
                     {
                         _icpcPlan.TryAdd((c.Person.Id, icpc), id!);
                     }
 
-                    UseForm(r, c, FormUse.Plan, id!);
+                    UseForm(r, L.CpPlan.FormId, c, FormUse.Plan, id!);
                 }
             });
             var cinTypes = Set(K.CinPlanTypes);
             var excludedStatuses = Set(K.ExcludedPlanStatuses);
-            PersonRows(L.CarePlanSummary, "FACT_CARE_PLAN_SUMMARY_ID", (r, c, id) =>
+            PersonRows(L.CarePlanSummary.Table, L.CarePlanSummary.PersonId, L.CarePlanSummary.CarePlanSummaryId, (r, c, id) =>
             {
                 // Other plan types (pathway plans, care plans) are not child in need plans.
-                if (r.Text("DIM_LOOKUP_PLAN_TYPE_CODE") is not { } type || !cinTypes.Contains(type)
-                    || (r.Text("DIM_LOOKUP_PLAN_STATUS_ID_CODE") is { } status && excludedStatuses.Contains(status)))
+                if (r.Text(L.CarePlanSummary.LookupPlanTypeCode) is not { } type || !cinTypes.Contains(type)
+                    || (r.Text(L.CarePlanSummary.LookupPlanStatusIdCode) is { } status && excludedStatuses.Contains(status)))
                 {
                     return;
                 }
 
-                if (r.Date("START_DTTM", required: true) is { } start)
+                if (r.Date(L.CarePlanSummary.StartDttm, required: true) is { } start)
                 {
-                    c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, "FACT_REFERRAL_ID"), PlanKind.ChildInNeed, start, r.Date("END_DTTM"), null));
-                    UseForm(r, c, FormUse.Plan, id!);
+                    c.Plans.Add(new Plan(id!, c.Person.Id, Link(r, L.CarePlanSummary.ReferralId), PlanKind.ChildInNeed, start,
+                        r.Date(L.CarePlanSummary.EndDttm), null));
+                    UseForm(r, L.CarePlanSummary.FormId, c, FormUse.Plan, id!);
                 }
             });
         }
@@ -356,42 +360,42 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private void ReadMeetings(KindCodes<MeetingType> codes)
         {
             var conferences = Set(K.ConferenceMeetingTypes);
-            PersonRows(L.Meetings, "FACT_MEETING_ID", (r, c, id) =>
+            PersonRows(L.Meetings.Table, L.Meetings.PersonId, L.Meetings.MeetingId, (r, c, id) =>
             {
-                if (!TryKind(r, "DIM_LOOKUP_MTG_TYPE_ID_CODE", codes, out var type))
+                if (!TryKind(r, L.Meetings.LookupMtgTypeIdCode, codes, out var type))
                 {
                     return;
                 }
 
-                var date = r.Date("MEETING_DTTM");
-                var cancelled = r.Flag("CANCELLED") == true;
+                var date = r.Date(L.Meetings.MeetingDttm);
+                var cancelled = r.Flag(L.Meetings.Cancelled) == true;
                 if (type is { } t)
                 {
                     c.Meetings.Add(new Meeting(id!, c.Person.Id,
-                        Link(r, "FACT_CP_PLAN_ID") ?? Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID"), t, date, cancelled));
+                        Link(r, L.Meetings.CpPlanId) ?? Link(r, L.Meetings.ReferralId) ?? Link(r, L.Meetings.CafEpisodeId), t, date, cancelled));
                 }
-                else if (conferences.Contains(r.Text("DIM_LOOKUP_MTG_TYPE_ID_CODE")!))
+                else if (conferences.Contains(r.Text(L.Meetings.LookupMtgTypeIdCode)!))
                 {
                     // Conferences and reviews have their own tables; their meeting gives the date or the cancellation.
                     _conferenceMeetings[(c.Person.Id, id!)] = (date, cancelled);
                 }
             });
-            PersonRows(L.CpConference, "FACT_CP_CONFERENCE_ID", (r, c, id) =>
+            PersonRows(L.CpConference.Table, L.CpConference.PersonId, L.CpConference.CpConferenceId, (r, c, id) =>
             {
-                var meeting = ConferenceMeeting(r, c);
-                c.Conferences.Add(new InitialConference(id!, c.Person.Id, Link(r, "FACT_S47_ID"), _icpcPlan.GetValueOrDefault((c.Person.Id, id!)),
-                    Link(r, "FACT_REFERRAL_ID"), r.Flag("TRANSFER_IN_FLAG") == true, meeting is { Cancelled: false } m ? m.Date : null));
+                var meeting = ConferenceMeeting(r, L.CpConference.MeetingId, c);
+                c.Conferences.Add(new InitialConference(id!, c.Person.Id, Link(r, L.CpConference.S47Id), _icpcPlan.GetValueOrDefault((c.Person.Id, id!)),
+                    Link(r, L.CpConference.ReferralId), r.Flag(L.CpConference.TransferInFlag) == true, meeting is { Cancelled: false } m ? m.Date : null));
             });
-            PersonRows(L.CpReview, "FACT_CP_REVIEW_ID", (r, c, id) =>
-                c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, "FACT_CP_PLAN_ID"), MeetingType.ChildProtectionReview,
-                    r.Date("MEETING_DTTM"), false) { RecordedDueDate = r.Date("DUE_DTTM") }));
+            PersonRows(L.CpReview.Table, L.CpReview.PersonId, L.CpReview.CpReviewId, (r, c, id) =>
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, L.CpReview.CpPlanId), MeetingType.ChildProtectionReview,
+                    r.Date(L.CpReview.MeetingDttm), false) { RecordedDueDate = r.Date(L.CpReview.DueDttm) }));
         }
 
         /// <summary>The conference or review meeting a row names (<c>FACT_MEETING_ID</c>); a named meeting that is not
         /// in <c>FACT_MEETINGS</c> for the same child with a conference type is a rejected field.</summary>
-        private (LocalDate? Date, bool Cancelled)? ConferenceMeeting(RowReader r, CaseBuilder c)
+        private (LocalDate? Date, bool Cancelled)? ConferenceMeeting(RowReader r, Column meetingColumn, CaseBuilder c)
         {
-            if (Link(r, "FACT_MEETING_ID") is not { } meeting)
+            if (Link(r, meetingColumn) is not { } meeting)
             {
                 return null;
             }
@@ -401,18 +405,20 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 return m;
             }
 
-            r.Reject("FACT_MEETING_ID", $"no {L.Meetings} row of a conference type ({K.ConferenceMeetingTypes}) with id {meeting} for person {c.Person.Id}; the field is ignored");
+            r.Reject(meetingColumn, $"no {L.Meetings.Table.Name} row of a conference type ({K.ConferenceMeetingTypes}) with id {meeting} " +
+                $"for person {c.Person.Id}; the field is ignored");
             return null;
         }
 
         private void ReadPeriodsOfCare()
         {
             var episodes = new List<(string PersonId, string Period, LocalDate Start, LocalDate? End, string? Referral)>();
-            PersonRows(L.CareEpisodes, "FACT_CARE_EPISODES_ID", (r, c, id) =>
+            PersonRows(L.CareEpisodes.Table, L.CareEpisodes.PersonId, L.CareEpisodes.CareEpisodesId, (r, c, id) =>
             {
-                if (r.Date("CARE_START_DATE", required: true) is { } start)
+                if (r.Date(L.CareEpisodes.CareStartDate, required: true) is { } start)
                 {
-                    episodes.Add((c.Person.Id, Link(r, "FACT_CLA_ID") ?? id!, start, r.Date("CARE_END_DATE"), Link(r, "FACT_REFERRAL_ID")));
+                    episodes.Add((c.Person.Id, Link(r, L.CareEpisodes.ClaId) ?? id!, start, r.Date(L.CareEpisodes.CareEndDate),
+                        Link(r, L.CareEpisodes.ReferralId)));
                 }
             });
 
@@ -428,57 +434,60 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private void ReadCare()
         {
             var placementTypes = Codes(K.PlacementTypes);
-            PersonRows(L.Placement, "FACT_CLA_PLACEMENT_ID", (r, c, id) =>
+            PersonRows(L.Placement.Table, L.Placement.PersonId, L.Placement.ClaPlacementId, (r, c, id) =>
             {
-                var type = r.Code("DIM_LOOKUP_PLACEMENT_TYPE_CODE", placementTypes);
-                if (r.Date("START_DTTM", required: true) is { } start)
+                var type = r.Code(L.Placement.LookupPlacementTypeCode, placementTypes);
+                if (r.Date(L.Placement.StartDttm, required: true) is { } start)
                 {
-                    c.Placements.Add(new Placement(id!, c.Person.Id, Link(r, "FACT_CLA_ID"), start, r.Date("END_DTTM"), type));
+                    c.Placements.Add(new Placement(id!, c.Person.Id, Link(r, L.Placement.ClaId), start, r.Date(L.Placement.EndDttm), type));
                 }
             });
-            Attach(L.PlacementDetails, "FACT_CLA_PLACEMENT_ID", "placement", c => c.Placements, p => p.Id, r =>
-                ReadPlacementDetails(r, "LONG_TERM_FLAG", "TEMPORARY_APPROVAL_FLAG", "CARER_APPROVED_DTTM",
-                    "REDUCED_VISITS_FLAG", "AGREED_VISIT_INTERVAL_DAYS"));
+            Attach(L.PlacementDetails.Table, L.PlacementDetails.ClaPlacementId, "placement", c => c.Placements, p => p.Id, r =>
+                ReadPlacementDetails(r, L.PlacementDetails.LongTermFlag, L.PlacementDetails.TemporaryApprovalFlag, L.PlacementDetails.CarerApprovedDttm,
+                    L.PlacementDetails.ReducedVisitsFlag, L.PlacementDetails.AgreedVisitIntervalDays));
             var legalStatuses = Codes(K.LegalStatuses);
-            PersonRows(L.LegalStatus, "FACT_LEGAL_STATUS_ID", (r, c, _) =>
+            PersonRows(L.LegalStatus.Table, L.LegalStatus.PersonId, L.LegalStatus.LegalStatusId, (r, c, _) =>
             {
-                var code = r.Code("DIM_LOOKUP_LGL_STATUS_CODE", legalStatuses, required: true);
-                if (code is not null && r.Date("START_DTTM", required: true) is { } start)
+                var code = r.Code(L.LegalStatus.LookupLglStatusCode, legalStatuses, required: true);
+                if (code is not null && r.Date(L.LegalStatus.StartDttm, required: true) is { } start)
                 {
-                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date("END_DTTM")));
+                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date(L.LegalStatus.EndDttm)));
                 }
             });
-            PersonRows(L.ClaReview, "FACT_CLA_REVIEW_ID", (r, c, id) =>
+            PersonRows(L.ClaReview.Table, L.ClaReview.PersonId, L.ClaReview.ClaReviewId, (r, c, id) =>
             {
-                var meeting = ConferenceMeeting(r, c);
-                c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, "FACT_CLA_ID"), MeetingType.LookedAfterReview,
-                    r.Date("MEETING_DTTM"), meeting?.Cancelled == true) { RecordedDueDate = r.Date("DUE_DTTM") });
+                var meeting = ConferenceMeeting(r, L.ClaReview.MeetingId, c);
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, Link(r, L.ClaReview.ClaId), MeetingType.LookedAfterReview,
+                    r.Date(L.ClaReview.MeetingDttm), meeting?.Cancelled == true) { RecordedDueDate = r.Date(L.ClaReview.DueDttm) });
             });
-            PersonRows(L.CareLeavers, "FACT_CLA_CARE_LEAVERS_ID", (r, c, _) =>
-                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date("IN_TOUCH_DTTM"), r.Date("PATHWAY_PLAN_REVIEW_DTTM"), Link(r, "DIM_WORKER_ID")));
-            PersonRows(L.CareLeaverAccommodation, "FACT_CARE_LEAVER_ACCOMMODATION_ID", (r, c, _) =>
+            PersonRows(L.CareLeavers.Table, L.CareLeavers.PersonId, L.CareLeavers.ClaCareLeaversId, (r, c, _) =>
+                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date(L.CareLeavers.InTouchDttm), r.Date(L.CareLeavers.PathwayPlanReviewDttm),
+                    Link(r, L.CareLeavers.WorkerId)));
+            PersonRows(L.CareLeaverAccommodation.Table, L.CareLeaverAccommodation.PersonId,
+                L.CareLeaverAccommodation.CareLeaverAccommodationId, (r, c, _) =>
             {
-                if (r.Date("START_DTTM", required: true) is { } start)
+                if (r.Date(L.CareLeaverAccommodation.StartDttm, required: true) is { } start)
                 {
-                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date("END_DTTM")));
+                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date(L.CareLeaverAccommodation.EndDttm)));
                 }
             });
-            PersonRows(L.PrivateFostering, "FACT_PRIVATE_FOSTERING_ID", (r, c, id) =>
-                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date("NOTIFICATION_DTTM"), r.Date("START_DTTM"), r.Date("END_DTTM"))));
+            PersonRows(L.PrivateFostering.Table, L.PrivateFostering.PersonId, L.PrivateFostering.PrivateFosteringId, (r, c, id) =>
+                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date(L.PrivateFostering.NotificationDttm),
+                    r.Date(L.PrivateFostering.StartDttm), r.Date(L.PrivateFostering.EndDttm))));
         }
 
         private void ReadForms(KindCodes<FormKind> codes)
         {
-            PersonRows(L.Forms, "FACT_FORM_ID", (r, c, id) =>
+            PersonRows(L.Forms.Table, L.Forms.PersonId, L.Forms.FormId, (r, c, id) =>
             {
-                if (!TryKind(r, "DIM_LOOKUP_FORM_TYPE_ID_CODE", codes, out var kind) || kind is not { } k)
+                if (!TryKind(r, L.Forms.LookupFormTypeIdCode, codes, out var kind) || kind is not { } k)
                 {
                     return;
                 }
 
-                var episode = Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID");
-                var start = r.Date("START_DTTM");
-                var completed = r.Date("COMPLETED_DTTM");
+                var episode = Link(r, L.Forms.ReferralId) ?? Link(r, L.Forms.CafEpisodeId);
+                var start = r.Date(L.Forms.StartDttm);
+                var completed = r.Date(L.Forms.CompletedDttm);
                 switch (k)
                 {
                     case FormKind.EarlyHelpAssessment:
@@ -493,13 +502,13 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                     case FormKind.Audit when completed is { } date:
                         c.Audits.Add(new Audit(id!, c.Person.Id, episode, date, null));
                         _auditPerson[id!] = c.Person.Id;
-                        UseForm(r, c, FormUse.Audit, id!);
+                        UseForm(r, L.Forms.FormId, c, FormUse.Audit, id!);
                         break;
                 }
             });
-            ChildTable(L.AuditActions, "FACT_FORM_ID", _auditPerson, "FACT_AUDIT_ACTION_ID", (r, c, id) =>
-                c.AuditActions.Add(new AuditAction(id!, r.Text("FACT_FORM_ID")!, r.Text("DESCRIPTION"), Link(r, "DIM_WORKER_ID"),
-                    r.Date("DUE_DTTM"), r.Date("COMPLETED_DTTM"))));
+            ChildTable(L.AuditActions.Table, L.AuditActions.FormId, _auditPerson, L.AuditActions.AuditActionId, (r, c, id) =>
+                c.AuditActions.Add(new AuditAction(id!, r.Text(L.AuditActions.FormId)!, r.Text(L.AuditActions.Description),
+                    Link(r, L.AuditActions.WorkerId), r.Date(L.AuditActions.DueDttm), r.Date(L.AuditActions.CompletedDttm))));
         }
 
         /// <summary>
@@ -520,15 +529,15 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
             var working = Set(K.WorkingDayBases);
             string[] bases = [.. Codes(K.WorkingDayBases), .. Codes(K.CalendarDayBases)];
 
-            Each(L.FormAnswers, r =>
+            Each(L.FormAnswers.Table, r =>
             {
-                if (r.Text("FACT_FORM_ID") is not { } form || !_formUses.TryGetValue(form, out var uses)
-                    || r.Text("ANSWER_NO") is not { } question)
+                if (r.Text(L.FormAnswers.FormId) is not { } form || !_formUses.TryGetValue(form, out var uses)
+                    || r.Text(L.FormAnswers.AnswerNo) is not { } question)
                 {
                     return;
                 }
 
-                r.RecordId = r.Text("FACT_FORM_ANSWER_ID") ?? form;
+                r.RecordId = r.Text(L.FormAnswers.FormAnswerId) ?? form;
                 LocalDateTime? at = null;
                 var hasTime = false;
                 var parsed = false;
@@ -536,7 +545,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 {
                     if (!parsed)
                     {
-                        at = r.DateTimeWithFlag("ANSWER", false, out hasTime);
+                        at = r.DateTimeWithFlag(L.FormAnswers.Answer, false, out hasTime);
                         parsed = true;
                     }
 
@@ -562,7 +571,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                             Update(c.Assessments, x => x.Id == recordId, x => x with { Completed = completed });
                             break;
                         case FormUse.Assessment when childSeen.Contains(question):
-                            if (r.Code("ANSWER", yesNo) is { } answer)
+                            if (r.Code(L.FormAnswers.Answer, yesNo) is { } answer)
                             {
                                 Update(c.Assessments, x => x.Id == recordId, x => x with { ChildSeen = yes.Contains(answer) });
                             }
@@ -576,10 +585,10 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
                             break;
                         case FormUse.Plan when interval.Contains(question):
-                            var days = r.Int("ANSWER");
+                            var days = r.Int(L.FormAnswers.Answer);
                             if (days is <= 0)
                             {
-                                r.Reject("ANSWER", "not a positive number of days; the field is ignored");
+                                r.Reject(L.FormAnswers.Answer, "not a positive number of days; the field is ignored");
                                 days = null;
                             }
 
@@ -590,14 +599,14 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
                             break;
                         case FormUse.Plan when basis.Contains(question):
-                            if (r.Code("ANSWER", bases) is { } b)
+                            if (r.Code(L.FormAnswers.Answer, bases) is { } b)
                             {
                                 _frequencies[recordId] = Frequency(recordId, personId) with { Working = working.Contains(b) };
                             }
 
                             break;
                         case FormUse.Audit when grade.Contains(question):
-                            var text = r.Text("ANSWER");
+                            var text = r.Text(L.FormAnswers.Answer);
                             Update(c.Audits, x => x.Id == recordId, x => x with { Grade = text });
                             break;
                     }
@@ -618,34 +627,34 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
         private void ReadCasenotes(KindCodes<NoteKind> codes)
         {
-            PersonRows(L.Casenotes, "FACT_CASENOTE_ID", (r, c, id) =>
+            PersonRows(L.Casenotes.Table, L.Casenotes.PersonId, L.Casenotes.CasenoteId, (r, c, id) =>
             {
-                if (!TryKind(r, "DIM_LOOKUP_CASNT_TYPE_ID_CODE", codes, out var kind) || kind is not { } k
-                    || r.Date("EVENT_DTTM", required: true) is not { } date)
+                if (!TryKind(r, L.Casenotes.LookupCasntTypeIdCode, codes, out var kind) || kind is not { } k
+                    || r.Date(L.Casenotes.EventDttm, required: true) is not { } date)
                 {
                     return;
                 }
 
-                var episode = Link(r, "FACT_REFERRAL_ID") ?? Link(r, "FACT_CAF_EPISODE_ID");
+                var episode = Link(r, L.Casenotes.ReferralId) ?? Link(r, L.Casenotes.CafEpisodeId);
                 if (k.Visit is { } visit)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, episode, visit, date, r.Flag("SEEN_FLAG"), r.Flag("SEEN_ALONE_FLAG"))
+                    c.Visits.Add(new Visit(id!, c.Person.Id, episode, visit, date, r.Flag(L.Casenotes.SeenFlag), r.Flag(L.Casenotes.SeenAloneFlag))
                     {
-                        NotSeenAloneReason = r.Text("NOT_SEEN_ALONE_REASON"),
-                        RecordedDate = r.Date("CREATED_DTTM"),
+                        NotSeenAloneReason = r.Text(L.Casenotes.NotSeenAloneReason),
+                        RecordedDate = r.Date(L.Casenotes.CreatedDttm),
                     });
                 }
                 else if (k.Management is { } management)
                 {
-                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, episode, management, date, Link(r, "DIM_WORKER_ID")));
+                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, episode, management, date, Link(r, L.Casenotes.WorkerId)));
                 }
             });
 
             // The warehouse links CP and LAC visit casenotes to their plan and period of care in link tables.
-            Attach(L.CpVisit, "FACT_CASENOTE_ID", $"casenote of a visit type in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
-                Link(r, "FACT_CP_PLAN_ID") is { } plan ? v => v.Kind == VisitKind.ChildProtection ? v with { EpisodeId = plan } : v : null);
-            Attach(L.ClaVisit, "FACT_CASENOTE_ID", $"casenote of a visit type in {L.Casenotes}", c => c.Visits, v => v.Id, r =>
-                Link(r, "FACT_CLA_ID") is { } cla ? v => v.Kind == VisitKind.LookedAfter ? v with { EpisodeId = cla } : v : null);
+            Attach(L.CpVisit.Table, L.CpVisit.CasenoteId, $"casenote of a visit type in {L.Casenotes.Table.Name}", c => c.Visits, v => v.Id, r =>
+                Link(r, L.CpVisit.CpPlanId) is { } plan ? v => v.Kind == VisitKind.ChildProtection ? v with { EpisodeId = plan } : v : null);
+            Attach(L.ClaVisit.Table, L.ClaVisit.CasenoteId, $"casenote of a visit type in {L.Casenotes.Table.Name}", c => c.Visits, v => v.Id, r =>
+                Link(r, L.ClaVisit.ClaId) is { } cla ? v => v.Kind == VisitKind.LookedAfter ? v with { EpisodeId = cla } : v : null);
 
             // A private fostering visit names no arrangement: it belongs to the one open on the visit date.
             foreach (var c in Cases.Values.Where(c => c.PrivateFostering.Count > 0))

@@ -1,3 +1,4 @@
+using CaseCompliance.Adapters.Reading;
 using CaseCompliance.Adapters.Streaming;
 using CaseCompliance.Domain;
 
@@ -9,77 +10,49 @@ namespace CaseCompliance.Adapters.LiquidLogic;
 /// extracts.md are required; the others carry what the canonical record needs beyond them and are optional
 /// (a missing one means "this source does not record that"), except where their absence would make a case look
 /// compliant when it is not (addresses, disabilities, legal statuses, child in need plans, form answers).
+/// <para>
+/// Each table is a nested class whose fields are its columns, in the order of the warehouse header; a column's
+/// handle is its warehouse name in Pascal case without <c>DIM_</c> or <c>FACT_</c> (<c>DIM_PERSON_ID</c> is
+/// <c>PersonId</c>, <c>DIM_LOOKUP_DISAB_CODE</c> is <c>LookupDisabCode</c>).
+/// </para>
 /// </summary>
 public static class LiquidLogicLayout
 {
-    public const string Person = "DIM_PERSON";
-    public const string NoUpn = "FACT_903_DATA";
-    public const string PersonDetails = "DIM_PERSON_DETAILS";
-    public const string Address = "DIM_PERSON_ADDRESS";
-    public const string Disability = "FACT_DISABILITY";
-    public const string Department = "DIM_DEPARTMENT";
-    public const string Worker = "DIM_WORKER";
-    public const string Involvements = "FACT_INVOLVEMENTS";
-    public const string Contacts = "FACT_CONTACTS";
-    public const string CafEpisode = "FACT_CAF_EPISODE";
-    public const string Referrals = "FACT_REFERRALS";
-    public const string SingleAssessment = "FACT_SINGLE_ASSESSMENT";
-    public const string FormAnswers = "FACT_FORM_ANSWERS";
-    public const string S47 = "FACT_S47";
-    public const string Meetings = "FACT_MEETINGS";
-    public const string CpConference = "FACT_CP_CONFERENCE";
-    public const string CpPlan = "FACT_CP_PLAN";
-    public const string CarePlanSummary = "FACT_CARE_PLAN_SUMMARY";
-    public const string CpReview = "FACT_CP_REVIEW";
-    public const string Casenotes = "FACT_CASENOTES";
-    public const string CpVisit = "FACT_CP_VISIT";
-    public const string ClaVisit = "FACT_CLA_VISIT";
-    public const string CareEpisodes = "FACT_CARE_EPISODES";
-    public const string Placement = "FACT_CLA_PLACEMENT";
-    public const string PlacementDetails = "FACT_CLA_PLACEMENT_DETAILS";
-    public const string LegalStatus = "FACT_LEGAL_STATUS";
-    public const string ClaReview = "FACT_CLA_REVIEW";
-    public const string CareLeavers = "FACT_CLA_CARE_LEAVERS";
-    public const string CareLeaverAccommodation = "FACT_CARE_LEAVER_ACCOMMODATION";
-    public const string PrivateFostering = "FACT_PRIVATE_FOSTERING";
-    public const string Forms = "FACT_FORMS";
-    public const string AuditActions = "FACT_AUDIT_ACTIONS";
-
+    /// <summary>Every table, the person table first, in the order of docs/sources/liquidlogic.md.</summary>
     public static readonly TableLayout[] Tables =
     [
-        new(Person, true, [], ["DIM_PERSON_ID", "FORENAME", "SURNAME", "GENDER_MAIN_CODE", "ETHNICITY_MAIN_CODE", "BIRTH_DTTM", "DOB_ESTIMATED", "DEATH_DTTM", "UPN"]),
-        new(NoUpn, false, [], ["DIM_PERSON_ID", "NO_UPN_CODE"]),
-        new(PersonDetails, false, [Dataset.PersonDetails], ["DIM_PERSON_ID", "TELEPHONE_NO", "ETHNICITY_DETAIL", "DIM_LOOKUP_CATEGORY_OF_NEED_CODE"]),
-        new(Address, true, [Dataset.Addresses], ["DIM_PERSON_ADDRESS_ID", "DIM_PERSON_ID", "HOUSE_NO", "STREET", "TOWN", "POSTCODE", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(Disability, true, [Dataset.Disabilities], ["FACT_DISABILITY_ID", "DIM_PERSON_ID", "DIM_LOOKUP_DISAB_CODE"]),
-        new(Department, false, [], ["DIM_DEPARTMENT_ID", "NAME", "DEPT_ID"]),
-        new(Worker, true, [], ["DIM_WORKER_ID", "WORKER_NAME", "JOB_TITLE", "DIM_DEPARTMENT_ID"]),
-        new(Involvements, true, [Dataset.Allocations], ["FACT_INVOLVEMENTS_ID", "DIM_PERSON_ID", "DIM_WORKER_ID", "DIM_LOOKUP_INVOLVEMENT_TYPE_CODE", "DIM_DEPARTMENT_ID", "START_DTTM", "END_DTTM", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(Contacts, true, [Dataset.Contacts], ["FACT_CONTACT_ID", "DIM_PERSON_ID", "CONTACT_DTTM", "FACT_FORM_ID"]),
-        new(CafEpisode, true, [Dataset.EarlyHelpEpisodes], ["FACT_CAF_EPISODE_ID", "DIM_PERSON_ID", "EPISODE_START_DTTM", "EPISODE_END_DTTM", "DIM_WORKER_ID"]) { Periods = [("EPISODE_START_DTTM", "EPISODE_END_DTTM")] },
-        new(Referrals, true, [Dataset.Referrals], ["FACT_REFERRAL_ID", "DIM_PERSON_ID", "REFRL_START_DTTM", "REFRL_END_DTTM", "DIM_LOOKUP_CATEGORY_OF_NEED_CODE", "OUTCOME_NFA_FLAG", "DIM_DEPARTMENT_ID", "DIM_WORKER_ID"]) { Periods = [("REFRL_START_DTTM", "REFRL_END_DTTM")] },
-        new(SingleAssessment, true, [Dataset.SocialCareAssessments], ["FACT_SINGLE_ASSESSMENT_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "FACT_FORM_ID", "START_DTTM", "DIM_LOOKUP_STEP_SUBSTATUS_CODE"]),
-        new(FormAnswers, true, [Dataset.ContactDecisions, Dataset.AssessmentReviewPoints, Dataset.PlanVisitFrequency], ["FACT_FORM_ANSWER_ID", "FACT_FORM_ID", "ANSWER_NO", "ANSWER"]),
-        new(S47, true, [Dataset.S47Enquiries], ["FACT_S47_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(Meetings, true, [Dataset.Meetings], ["FACT_MEETING_ID", "DIM_PERSON_ID", "DIM_LOOKUP_MTG_TYPE_ID_CODE", "MEETING_DTTM", "CANCELLED", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "FACT_CP_PLAN_ID"]) { SharedAcrossChildren = true },
-        new(CpPlan, true, [Dataset.Plans], ["FACT_CP_PLAN_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "FACT_INITIAL_CP_CONFERENCE_ID", "FACT_FORM_ID", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(CpConference, true, [Dataset.InitialConferences], ["FACT_CP_CONFERENCE_ID", "DIM_PERSON_ID", "FACT_S47_ID", "FACT_REFERRAL_ID", "FACT_MEETING_ID", "TRANSFER_IN_FLAG"]) { SharedAcrossChildren = true },
-        new(CarePlanSummary, true, [Dataset.Plans], ["FACT_CARE_PLAN_SUMMARY_ID", "DIM_PERSON_ID", "FACT_REFERRAL_ID", "FACT_FORM_ID", "DIM_LOOKUP_PLAN_TYPE_CODE", "DIM_LOOKUP_PLAN_STATUS_ID_CODE", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(CpReview, true, [Dataset.ChildProtectionReviews], ["FACT_CP_REVIEW_ID", "DIM_PERSON_ID", "FACT_CP_PLAN_ID", "DUE_DTTM", "MEETING_DTTM"]),
-        new(Casenotes, true, [Dataset.ChildProtectionVisits, Dataset.ChildInNeedVisits, Dataset.LookedAfterVisits, Dataset.OtherVisits, Dataset.EarlyHelpContacts, Dataset.ManagementRecords, Dataset.VisitDetails],
-            ["FACT_CASENOTE_ID", "DIM_PERSON_ID", "DIM_LOOKUP_CASNT_TYPE_ID_CODE", "EVENT_DTTM", "SEEN_FLAG", "SEEN_ALONE_FLAG", "NOT_SEEN_ALONE_REASON", "CREATED_DTTM", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "DIM_WORKER_ID"]),
-        new(CpVisit, false, [], ["FACT_CP_VISIT_ID", "FACT_CASENOTE_ID", "FACT_CP_PLAN_ID"]) { References = [new("FACT_CP_PLAN_ID", "child protection plan", new ParentKey(CpPlan, "FACT_CP_PLAN_ID"))] },
-        new(ClaVisit, false, [], ["FACT_CLA_VISIT_ID", "FACT_CASENOTE_ID", "FACT_CLA_ID"]) { References = [new("FACT_CLA_ID", "period of care", new ParentKey(CareEpisodes, "FACT_CLA_ID"), new ParentKey(CareEpisodes, "FACT_CARE_EPISODES_ID"))] },
-        new(CareEpisodes, true, [Dataset.PeriodsOfCare], ["FACT_CARE_EPISODES_ID", "DIM_PERSON_ID", "FACT_CLA_ID", "FACT_REFERRAL_ID", "CARE_START_DATE", "CARE_END_DATE"]) { Periods = [("CARE_START_DATE", "CARE_END_DATE")] },
-        new(Placement, true, [Dataset.Placements], ["FACT_CLA_PLACEMENT_ID", "DIM_PERSON_ID", "FACT_CLA_ID", "START_DTTM", "END_DTTM", "DIM_LOOKUP_PLACEMENT_TYPE_CODE"]) { Periods = [("START_DTTM", "END_DTTM")], References = [new("FACT_CLA_ID", "period of care", new ParentKey(CareEpisodes, "FACT_CLA_ID"), new ParentKey(CareEpisodes, "FACT_CARE_EPISODES_ID"))] },
-        new(PlacementDetails, false, [Dataset.PlacementDetails], ["FACT_CLA_PLACEMENT_ID", "LONG_TERM_FLAG", "TEMPORARY_APPROVAL_FLAG", "CARER_APPROVED_DTTM", "REDUCED_VISITS_FLAG", "AGREED_VISIT_INTERVAL_DAYS"]),
-        new(LegalStatus, true, [Dataset.LegalStatuses], ["FACT_LEGAL_STATUS_ID", "DIM_PERSON_ID", "DIM_LOOKUP_LGL_STATUS_CODE", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(ClaReview, true, [Dataset.LookedAfterReviews], ["FACT_CLA_REVIEW_ID", "DIM_PERSON_ID", "FACT_CLA_ID", "FACT_MEETING_ID", "DUE_DTTM", "MEETING_DTTM"]),
-        new(CareLeavers, false, [Dataset.CareLeavers], ["FACT_CLA_CARE_LEAVERS_ID", "DIM_PERSON_ID", "IN_TOUCH_DTTM", "PATHWAY_PLAN_REVIEW_DTTM", "DIM_WORKER_ID"]),
-        new(CareLeaverAccommodation, false, [Dataset.CareLeaverAccommodation], ["FACT_CARE_LEAVER_ACCOMMODATION_ID", "DIM_PERSON_ID", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(PrivateFostering, false, [Dataset.PrivateFostering], ["FACT_PRIVATE_FOSTERING_ID", "DIM_PERSON_ID", "NOTIFICATION_DTTM", "START_DTTM", "END_DTTM"]) { Periods = [("START_DTTM", "END_DTTM")] },
-        new(Forms, false, [Dataset.EarlyHelpAssessments, Dataset.Documents, Dataset.Audits], ["FACT_FORM_ID", "DIM_PERSON_ID", "DIM_LOOKUP_FORM_TYPE_ID_CODE", "FACT_REFERRAL_ID", "FACT_CAF_EPISODE_ID", "START_DTTM", "COMPLETED_DTTM"]) { SharedAcrossChildren = true },
-        new(AuditActions, false, [Dataset.AuditActions], ["FACT_AUDIT_ACTION_ID", "FACT_FORM_ID", "DESCRIPTION", "DIM_WORKER_ID", "DUE_DTTM", "COMPLETED_DTTM"]),
+        Person.Table.Layout,
+        NoUpn.Table.Layout,
+        PersonDetails.Table.Layout,
+        Address.Table.Layout,
+        Disability.Table.Layout,
+        Department.Table.Layout,
+        Worker.Table.Layout,
+        Involvements.Table.Layout,
+        Contacts.Table.Layout,
+        CafEpisode.Table.Layout,
+        Referrals.Table.Layout,
+        SingleAssessment.Table.Layout,
+        FormAnswers.Table.Layout,
+        S47.Table.Layout,
+        Meetings.Table.Layout,
+        CpPlan.Table.Layout,
+        CpConference.Table.Layout,
+        CarePlanSummary.Table.Layout,
+        CpReview.Table.Layout,
+        Casenotes.Table.Layout,
+        CpVisit.Table.Layout,
+        ClaVisit.Table.Layout,
+        CareEpisodes.Table.Layout,
+        Placement.Table.Layout,
+        PlacementDetails.Table.Layout,
+        LegalStatus.Table.Layout,
+        ClaReview.Table.Layout,
+        CareLeavers.Table.Layout,
+        CareLeaverAccommodation.Table.Layout,
+        PrivateFostering.Table.Layout,
+        Forms.Table.Layout,
+        AuditActions.Table.Layout,
     ];
 
     /// <summary>Code list keys (<c>Sources:&lt;name&gt;:Codes:&lt;key&gt;</c>) and their shipped defaults.</summary>
@@ -193,22 +166,441 @@ public static class LiquidLogicLayout
     /// audit form; the CP and LAC visit links by their casenote; placement details by their placement. Workers and
     /// departments are the directory. The warehouse's <c>-1</c> names no record.
     /// </summary>
-    public static readonly StreamLayout Stream = new(Person, "DIM_PERSON_ID",
-        Tables.Skip(1).Where(t => t.Columns.Contains("DIM_PERSON_ID"))
-            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink("DIM_PERSON_ID")))
+    public static readonly StreamLayout Stream = new(Person.Table, Person.PersonId,
+        Tables.Skip(1).Where(t => t.Columns.Contains(Person.PersonId.Name))
+            .Select(t => KeyValuePair.Create(t.Name, (TableLink)new PersonLink(Person.PersonId)))
             .Concat(new Dictionary<string, TableLink>
             {
-                [FormAnswers] = new ParentLink("FACT_FORM_ID",
-                    [.. Tables.Skip(1).Where(t => t.Columns.Contains("DIM_PERSON_ID") && t.Columns.Contains("FACT_FORM_ID"))
-                        .Select(t => new ParentKey(t.Name, "FACT_FORM_ID"))]),
-                [AuditActions] = new ParentLink("FACT_FORM_ID", new ParentKey(Forms, "FACT_FORM_ID")),
-                [CpVisit] = new ParentLink("FACT_CASENOTE_ID", new ParentKey(Casenotes, "FACT_CASENOTE_ID")),
-                [ClaVisit] = new ParentLink("FACT_CASENOTE_ID", new ParentKey(Casenotes, "FACT_CASENOTE_ID")),
-                [PlacementDetails] = new ParentLink("FACT_CLA_PLACEMENT_ID", new ParentKey(Placement, "FACT_CLA_PLACEMENT_ID")),
+                [FormAnswers.Table] = new ParentLink(FormAnswers.FormId,
+                    [.. Tables.Skip(1).Where(t => t.Columns.Contains(Person.PersonId.Name) && t.Columns.Contains(FormAnswers.FormId.Name))
+                        .Select(t => new ParentKey(t.Name, FormAnswers.FormId))]),
+                [AuditActions.Table] = new ParentLink(AuditActions.FormId, new ParentKey(Forms.Table, Forms.FormId)),
+                [CpVisit.Table] = new ParentLink(CpVisit.CasenoteId, new ParentKey(Casenotes.Table, Casenotes.CasenoteId)),
+                [ClaVisit.Table] = new ParentLink(ClaVisit.CasenoteId, new ParentKey(Casenotes.Table, Casenotes.CasenoteId)),
+                [PlacementDetails.Table] = new ParentLink(PlacementDetails.ClaPlacementId, new ParentKey(Placement.Table, Placement.ClaPlacementId)),
             })
             .ToDictionary(StringComparer.OrdinalIgnoreCase),
-        [Department, Worker])
+        [Department.Table, Worker.Table])
     {
         NullKeys = DefaultCodes[Keys.NullIds].Split(',').ToHashSet(StringComparer.Ordinal),
     };
+
+    /// <summary><c>DIM_PERSON</c>.</summary>
+    public static class Person
+    {
+        public static readonly TableDef Table = new("DIM_PERSON", required: true);
+
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column Forename = Table.Column("FORENAME");
+        public static readonly Column Surname = Table.Column("SURNAME");
+        public static readonly Column GenderMainCode = Table.Column("GENDER_MAIN_CODE");
+        public static readonly Column EthnicityMainCode = Table.Column("ETHNICITY_MAIN_CODE");
+        public static readonly Column BirthDttm = Table.Column("BIRTH_DTTM");
+        public static readonly Column DobEstimated = Table.Column("DOB_ESTIMATED");
+        public static readonly Column DeathDttm = Table.Column("DEATH_DTTM");
+        public static readonly Column Upn = Table.Column("UPN");
+    }
+
+    /// <summary><c>FACT_903_DATA</c>.</summary>
+    public static class NoUpn
+    {
+        public static readonly TableDef Table = new("FACT_903_DATA", required: false);
+
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column NoUpnCode = Table.Column("NO_UPN_CODE");
+    }
+
+    /// <summary><c>DIM_PERSON_DETAILS</c>.</summary>
+    public static class PersonDetails
+    {
+        public static readonly TableDef Table = new("DIM_PERSON_DETAILS", required: false, Dataset.PersonDetails);
+
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column TelephoneNo = Table.Column("TELEPHONE_NO");
+        public static readonly Column EthnicityDetail = Table.Column("ETHNICITY_DETAIL");
+        public static readonly Column LookupCategoryOfNeedCode = Table.Column("DIM_LOOKUP_CATEGORY_OF_NEED_CODE");
+    }
+
+    /// <summary><c>DIM_PERSON_ADDRESS</c>.</summary>
+    public static class Address
+    {
+        public static readonly TableDef Table = new("DIM_PERSON_ADDRESS", required: true, Dataset.Addresses) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column PersonAddressId = Table.Column("DIM_PERSON_ADDRESS_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column HouseNo = Table.Column("HOUSE_NO");
+        public static readonly Column Street = Table.Column("STREET");
+        public static readonly Column Town = Table.Column("TOWN");
+        public static readonly Column Postcode = Table.Column("POSTCODE");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_DISABILITY</c>.</summary>
+    public static class Disability
+    {
+        public static readonly TableDef Table = new("FACT_DISABILITY", required: true, Dataset.Disabilities);
+
+        public static readonly Column DisabilityId = Table.Column("FACT_DISABILITY_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column LookupDisabCode = Table.Column("DIM_LOOKUP_DISAB_CODE");
+    }
+
+    /// <summary><c>DIM_DEPARTMENT</c>.</summary>
+    public static class Department
+    {
+        public static readonly TableDef Table = new("DIM_DEPARTMENT", required: false);
+
+        public static readonly Column DepartmentId = Table.Column("DIM_DEPARTMENT_ID");
+        public static readonly Column Name = Table.Column("NAME");
+        public static readonly Column DeptId = Table.Column("DEPT_ID");
+    }
+
+    /// <summary><c>DIM_WORKER</c>.</summary>
+    public static class Worker
+    {
+        public static readonly TableDef Table = new("DIM_WORKER", required: true);
+
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+        public static readonly Column WorkerName = Table.Column("WORKER_NAME");
+        public static readonly Column JobTitle = Table.Column("JOB_TITLE");
+        public static readonly Column DepartmentId = Table.Column("DIM_DEPARTMENT_ID");
+    }
+
+    /// <summary><c>FACT_INVOLVEMENTS</c>.</summary>
+    public static class Involvements
+    {
+        public static readonly TableDef Table = new("FACT_INVOLVEMENTS", required: true, Dataset.Allocations) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column InvolvementsId = Table.Column("FACT_INVOLVEMENTS_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+        public static readonly Column LookupInvolvementTypeCode = Table.Column("DIM_LOOKUP_INVOLVEMENT_TYPE_CODE");
+        public static readonly Column DepartmentId = Table.Column("DIM_DEPARTMENT_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column CafEpisodeId = Table.Column("FACT_CAF_EPISODE_ID");
+    }
+
+    /// <summary><c>FACT_CONTACTS</c>.</summary>
+    public static class Contacts
+    {
+        public static readonly TableDef Table = new("FACT_CONTACTS", required: true, Dataset.Contacts);
+
+        public static readonly Column ContactId = Table.Column("FACT_CONTACT_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ContactDttm = Table.Column("CONTACT_DTTM");
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+    }
+
+    /// <summary><c>FACT_CAF_EPISODE</c>.</summary>
+    public static class CafEpisode
+    {
+        public static readonly TableDef Table = new("FACT_CAF_EPISODE", required: true, Dataset.EarlyHelpEpisodes) { Periods = [("EPISODE_START_DTTM", "EPISODE_END_DTTM")] };
+
+        public static readonly Column CafEpisodeId = Table.Column("FACT_CAF_EPISODE_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column EpisodeStartDttm = Table.Column("EPISODE_START_DTTM");
+        public static readonly Column EpisodeEndDttm = Table.Column("EPISODE_END_DTTM");
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+    }
+
+    /// <summary><c>FACT_REFERRALS</c>.</summary>
+    public static class Referrals
+    {
+        public static readonly TableDef Table = new("FACT_REFERRALS", required: true, Dataset.Referrals) { Periods = [("REFRL_START_DTTM", "REFRL_END_DTTM")] };
+
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column RefrlStartDttm = Table.Column("REFRL_START_DTTM");
+        public static readonly Column RefrlEndDttm = Table.Column("REFRL_END_DTTM");
+        public static readonly Column LookupCategoryOfNeedCode = Table.Column("DIM_LOOKUP_CATEGORY_OF_NEED_CODE");
+        public static readonly Column OutcomeNfaFlag = Table.Column("OUTCOME_NFA_FLAG");
+        public static readonly Column DepartmentId = Table.Column("DIM_DEPARTMENT_ID");
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+    }
+
+    /// <summary><c>FACT_SINGLE_ASSESSMENT</c>.</summary>
+    public static class SingleAssessment
+    {
+        public static readonly TableDef Table = new("FACT_SINGLE_ASSESSMENT", required: true, Dataset.SocialCareAssessments);
+
+        public static readonly Column SingleAssessmentId = Table.Column("FACT_SINGLE_ASSESSMENT_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column LookupStepSubstatusCode = Table.Column("DIM_LOOKUP_STEP_SUBSTATUS_CODE");
+    }
+
+    /// <summary><c>FACT_FORM_ANSWERS</c>.</summary>
+    public static class FormAnswers
+    {
+        public static readonly TableDef Table = new("FACT_FORM_ANSWERS", required: true,
+            Dataset.ContactDecisions, Dataset.AssessmentReviewPoints, Dataset.PlanVisitFrequency);
+
+        public static readonly Column FormAnswerId = Table.Column("FACT_FORM_ANSWER_ID");
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+        public static readonly Column AnswerNo = Table.Column("ANSWER_NO");
+        public static readonly Column Answer = Table.Column("ANSWER");
+    }
+
+    /// <summary><c>FACT_S47</c>.</summary>
+    public static class S47
+    {
+        public static readonly TableDef Table = new("FACT_S47", required: true, Dataset.S47Enquiries) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column S47Id = Table.Column("FACT_S47_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_MEETINGS</c>.</summary>
+    public static class Meetings
+    {
+        public static readonly TableDef Table = new("FACT_MEETINGS", required: true, Dataset.Meetings) { SharedAcrossChildren = true };
+
+        public static readonly Column MeetingId = Table.Column("FACT_MEETING_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column LookupMtgTypeIdCode = Table.Column("DIM_LOOKUP_MTG_TYPE_ID_CODE");
+        public static readonly Column MeetingDttm = Table.Column("MEETING_DTTM");
+        public static readonly Column Cancelled = Table.Column("CANCELLED");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column CafEpisodeId = Table.Column("FACT_CAF_EPISODE_ID");
+        public static readonly Column CpPlanId = Table.Column("FACT_CP_PLAN_ID");
+    }
+
+    /// <summary><c>FACT_CP_PLAN</c>.</summary>
+    public static class CpPlan
+    {
+        public static readonly TableDef Table = new("FACT_CP_PLAN", required: true, Dataset.Plans) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column CpPlanId = Table.Column("FACT_CP_PLAN_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column InitialCpConferenceId = Table.Column("FACT_INITIAL_CP_CONFERENCE_ID");
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_CP_CONFERENCE</c>.</summary>
+    public static class CpConference
+    {
+        public static readonly TableDef Table = new("FACT_CP_CONFERENCE", required: true, Dataset.InitialConferences) { SharedAcrossChildren = true };
+
+        public static readonly Column CpConferenceId = Table.Column("FACT_CP_CONFERENCE_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column S47Id = Table.Column("FACT_S47_ID");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column MeetingId = Table.Column("FACT_MEETING_ID");
+        public static readonly Column TransferInFlag = Table.Column("TRANSFER_IN_FLAG");
+    }
+
+    /// <summary><c>FACT_CARE_PLAN_SUMMARY</c>.</summary>
+    public static class CarePlanSummary
+    {
+        public static readonly TableDef Table = new("FACT_CARE_PLAN_SUMMARY", required: true, Dataset.Plans) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column CarePlanSummaryId = Table.Column("FACT_CARE_PLAN_SUMMARY_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+        public static readonly Column LookupPlanTypeCode = Table.Column("DIM_LOOKUP_PLAN_TYPE_CODE");
+        public static readonly Column LookupPlanStatusIdCode = Table.Column("DIM_LOOKUP_PLAN_STATUS_ID_CODE");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_CP_REVIEW</c>.</summary>
+    public static class CpReview
+    {
+        public static readonly TableDef Table = new("FACT_CP_REVIEW", required: true, Dataset.ChildProtectionReviews);
+
+        public static readonly Column CpReviewId = Table.Column("FACT_CP_REVIEW_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column CpPlanId = Table.Column("FACT_CP_PLAN_ID");
+        public static readonly Column DueDttm = Table.Column("DUE_DTTM");
+        public static readonly Column MeetingDttm = Table.Column("MEETING_DTTM");
+    }
+
+    /// <summary><c>FACT_CASENOTES</c>.</summary>
+    public static class Casenotes
+    {
+        public static readonly TableDef Table = new("FACT_CASENOTES", required: true, Dataset.ChildProtectionVisits,
+            Dataset.ChildInNeedVisits, Dataset.LookedAfterVisits, Dataset.OtherVisits, Dataset.EarlyHelpContacts,
+            Dataset.ManagementRecords, Dataset.VisitDetails);
+
+        public static readonly Column CasenoteId = Table.Column("FACT_CASENOTE_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column LookupCasntTypeIdCode = Table.Column("DIM_LOOKUP_CASNT_TYPE_ID_CODE");
+        public static readonly Column EventDttm = Table.Column("EVENT_DTTM");
+        public static readonly Column SeenFlag = Table.Column("SEEN_FLAG");
+        public static readonly Column SeenAloneFlag = Table.Column("SEEN_ALONE_FLAG");
+        public static readonly Column NotSeenAloneReason = Table.Column("NOT_SEEN_ALONE_REASON");
+        public static readonly Column CreatedDttm = Table.Column("CREATED_DTTM");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column CafEpisodeId = Table.Column("FACT_CAF_EPISODE_ID");
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+    }
+
+    /// <summary><c>FACT_CP_VISIT</c>.</summary>
+    public static class CpVisit
+    {
+        public static readonly TableDef Table = new("FACT_CP_VISIT", required: false)
+        {
+            References = [new("FACT_CP_PLAN_ID", "child protection plan", new ParentKey(CpPlan.Table, CpPlan.CpPlanId))],
+        };
+
+        public static readonly Column CpVisitId = Table.Column("FACT_CP_VISIT_ID");
+        public static readonly Column CasenoteId = Table.Column("FACT_CASENOTE_ID");
+        public static readonly Column CpPlanId = Table.Column("FACT_CP_PLAN_ID");
+    }
+
+    /// <summary><c>FACT_CLA_VISIT</c>.</summary>
+    public static class ClaVisit
+    {
+        public static readonly TableDef Table = new("FACT_CLA_VISIT", required: false) { References = [CareEpisodes.PeriodOfCare("FACT_CLA_ID")] };
+
+        public static readonly Column ClaVisitId = Table.Column("FACT_CLA_VISIT_ID");
+        public static readonly Column CasenoteId = Table.Column("FACT_CASENOTE_ID");
+        public static readonly Column ClaId = Table.Column("FACT_CLA_ID");
+    }
+
+    /// <summary><c>FACT_CARE_EPISODES</c>.</summary>
+    public static class CareEpisodes
+    {
+        public static readonly TableDef Table = new("FACT_CARE_EPISODES", required: true, Dataset.PeriodsOfCare) { Periods = [("CARE_START_DATE", "CARE_END_DATE")] };
+
+        public static readonly Column CareEpisodesId = Table.Column("FACT_CARE_EPISODES_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ClaId = Table.Column("FACT_CLA_ID");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column CareStartDate = Table.Column("CARE_START_DATE");
+        public static readonly Column CareEndDate = Table.Column("CARE_END_DATE");
+
+        /// <summary>A column naming a period of care: by <c>FACT_CLA_ID</c>, or by an episode id where a period has one episode.</summary>
+        public static Reference PeriodOfCare(string column) =>
+            new(column, "period of care", new ParentKey(Table, ClaId), new ParentKey(Table, CareEpisodesId));
+    }
+
+    /// <summary><c>FACT_CLA_PLACEMENT</c>.</summary>
+    public static class Placement
+    {
+        public static readonly TableDef Table = new("FACT_CLA_PLACEMENT", required: true, Dataset.Placements)
+        {
+            Periods = [("START_DTTM", "END_DTTM")],
+            References = [CareEpisodes.PeriodOfCare("FACT_CLA_ID")],
+        };
+
+        public static readonly Column ClaPlacementId = Table.Column("FACT_CLA_PLACEMENT_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ClaId = Table.Column("FACT_CLA_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+        public static readonly Column LookupPlacementTypeCode = Table.Column("DIM_LOOKUP_PLACEMENT_TYPE_CODE");
+    }
+
+    /// <summary><c>FACT_CLA_PLACEMENT_DETAILS</c>.</summary>
+    public static class PlacementDetails
+    {
+        public static readonly TableDef Table = new("FACT_CLA_PLACEMENT_DETAILS", required: false, Dataset.PlacementDetails);
+
+        public static readonly Column ClaPlacementId = Table.Column("FACT_CLA_PLACEMENT_ID");
+        public static readonly Column LongTermFlag = Table.Column("LONG_TERM_FLAG");
+        public static readonly Column TemporaryApprovalFlag = Table.Column("TEMPORARY_APPROVAL_FLAG");
+        public static readonly Column CarerApprovedDttm = Table.Column("CARER_APPROVED_DTTM");
+        public static readonly Column ReducedVisitsFlag = Table.Column("REDUCED_VISITS_FLAG");
+        public static readonly Column AgreedVisitIntervalDays = Table.Column("AGREED_VISIT_INTERVAL_DAYS");
+    }
+
+    /// <summary><c>FACT_LEGAL_STATUS</c>.</summary>
+    public static class LegalStatus
+    {
+        public static readonly TableDef Table = new("FACT_LEGAL_STATUS", required: true, Dataset.LegalStatuses) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column LegalStatusId = Table.Column("FACT_LEGAL_STATUS_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column LookupLglStatusCode = Table.Column("DIM_LOOKUP_LGL_STATUS_CODE");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_CLA_REVIEW</c>.</summary>
+    public static class ClaReview
+    {
+        public static readonly TableDef Table = new("FACT_CLA_REVIEW", required: true, Dataset.LookedAfterReviews);
+
+        public static readonly Column ClaReviewId = Table.Column("FACT_CLA_REVIEW_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column ClaId = Table.Column("FACT_CLA_ID");
+        public static readonly Column MeetingId = Table.Column("FACT_MEETING_ID");
+        public static readonly Column DueDttm = Table.Column("DUE_DTTM");
+        public static readonly Column MeetingDttm = Table.Column("MEETING_DTTM");
+    }
+
+    /// <summary><c>FACT_CLA_CARE_LEAVERS</c>.</summary>
+    public static class CareLeavers
+    {
+        public static readonly TableDef Table = new("FACT_CLA_CARE_LEAVERS", required: false, Dataset.CareLeavers);
+
+        public static readonly Column ClaCareLeaversId = Table.Column("FACT_CLA_CARE_LEAVERS_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column InTouchDttm = Table.Column("IN_TOUCH_DTTM");
+        public static readonly Column PathwayPlanReviewDttm = Table.Column("PATHWAY_PLAN_REVIEW_DTTM");
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+    }
+
+    /// <summary><c>FACT_CARE_LEAVER_ACCOMMODATION</c>.</summary>
+    public static class CareLeaverAccommodation
+    {
+        public static readonly TableDef Table = new("FACT_CARE_LEAVER_ACCOMMODATION", required: false, Dataset.CareLeaverAccommodation) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column CareLeaverAccommodationId = Table.Column("FACT_CARE_LEAVER_ACCOMMODATION_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_PRIVATE_FOSTERING</c>.</summary>
+    public static class PrivateFostering
+    {
+        public static readonly TableDef Table = new("FACT_PRIVATE_FOSTERING", required: false, Dataset.PrivateFostering) { Periods = [("START_DTTM", "END_DTTM")] };
+
+        public static readonly Column PrivateFosteringId = Table.Column("FACT_PRIVATE_FOSTERING_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column NotificationDttm = Table.Column("NOTIFICATION_DTTM");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column EndDttm = Table.Column("END_DTTM");
+    }
+
+    /// <summary><c>FACT_FORMS</c>.</summary>
+    public static class Forms
+    {
+        public static readonly TableDef Table = new("FACT_FORMS", required: false, Dataset.EarlyHelpAssessments, Dataset.Documents, Dataset.Audits) { SharedAcrossChildren = true };
+
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+        public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
+        public static readonly Column LookupFormTypeIdCode = Table.Column("DIM_LOOKUP_FORM_TYPE_ID_CODE");
+        public static readonly Column ReferralId = Table.Column("FACT_REFERRAL_ID");
+        public static readonly Column CafEpisodeId = Table.Column("FACT_CAF_EPISODE_ID");
+        public static readonly Column StartDttm = Table.Column("START_DTTM");
+        public static readonly Column CompletedDttm = Table.Column("COMPLETED_DTTM");
+    }
+
+    /// <summary><c>FACT_AUDIT_ACTIONS</c>.</summary>
+    public static class AuditActions
+    {
+        public static readonly TableDef Table = new("FACT_AUDIT_ACTIONS", required: false, Dataset.AuditActions);
+
+        public static readonly Column AuditActionId = Table.Column("FACT_AUDIT_ACTION_ID");
+        public static readonly Column FormId = Table.Column("FACT_FORM_ID");
+        public static readonly Column Description = Table.Column("DESCRIPTION");
+        public static readonly Column WorkerId = Table.Column("DIM_WORKER_ID");
+        public static readonly Column DueDttm = Table.Column("DUE_DTTM");
+        public static readonly Column CompletedDttm = Table.Column("COMPLETED_DTTM");
+    }
 }
