@@ -38,7 +38,7 @@ public sealed class CareFirstSink : IExtractSink
             return file;
         }
 
-        _keyInformation = Open(CareFirstLayout.KeyInformation, 13);
+        _keyInformation = Open(CareFirstLayout.KeyInformation.Table.Name, 13);
         _addresses = Open("CLIENT_ADDRESSES", 5);
         _disabilities = Open("CLIENT_DISABILITIES", 2);
         _teams = Open("TEAMS", 3);

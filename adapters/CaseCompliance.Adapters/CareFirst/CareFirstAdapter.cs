@@ -317,9 +317,9 @@ public sealed class CareFirstAdapter : ISourceAdapter
         }
 
         private void ReadKeyInformation(IReadOnlyList<string> needs) =>
-            Each(CareFirstLayout.KeyInformation, r =>
+            Each(CareFirstLayout.KeyInformation.Table.Name, r =>
             {
-                var id = r.Id(CareFirstLayout.ClientNo);
+                var id = r.Id(CareFirstLayout.KeyInformation.ClientNo);
                 if (id is null)
                 {
                     return;
@@ -336,7 +336,7 @@ public sealed class CareFirstAdapter : ISourceAdapter
                 };
                 if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
-                    r.Reject(CareFirstLayout.ClientNo, $"duplicate client {id}: the first row is used");
+                    r.Reject(CareFirstLayout.KeyInformation.ClientNo, $"duplicate client {id}: the first row is used");
                 }
             });
 
@@ -456,8 +456,8 @@ public sealed class CareFirstAdapter : ISourceAdapter
 
         /// <summary>A table of one client's records: rows naming a client not in KEY_INFORMATION are rejected.</summary>
         private void ClientTable(string table, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            KeyedTable(table, CareFirstLayout.ClientNo, idColumn, client => Cases.GetValueOrDefault(client),
-                client => $"client {client} is not in {CareFirstLayout.KeyInformation}: the row cannot be used", read);
+            KeyedTable(table, CareFirstLayout.KeyInformation.ClientNo, idColumn, client => Cases.GetValueOrDefault(client),
+                client => $"client {client} is not in {CareFirstLayout.KeyInformation.Table.Name}: the row cannot be used", read);
 
         private CodeClassifier<T> Classifier<T>(CodeGroup<T> group) => CodeClassifier<T>.From(group, Options, CareFirstAdapter.Codes);
     }
