@@ -1,5 +1,8 @@
 using CaseCompliance.Adapters.CareFirst;
+using CaseCompliance.Adapters.Reading;
 using Row = System.Collections.Generic.IReadOnlyDictionary<string, string>;
+
+using CF = CaseCompliance.Adapters.CareFirst.CareFirstLayout;
 
 namespace CaseCompliance.Generation;
 
@@ -31,42 +34,42 @@ public sealed class CareFirstSink : IExtractSink
     public CareFirstSink(string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
-        SinkTable Open(string table, int width)
+        SinkTable Open(TableDef table)
         {
-            var file = new SinkTable(directory, table, SinkTable.Columns(CareFirstLayout.Tables, table, width));
+            var file = new SinkTable(directory, table);
             _files.Add(file);
             return file;
         }
 
-        _keyInformation = Open(CareFirstLayout.KeyInformation, 13);
-        _addresses = Open("CLIENT_ADDRESSES", 5);
-        _disabilities = Open("CLIENT_DISABILITIES", 2);
-        _teams = Open("TEAMS", 3);
-        _workers = Open("WORKERS", 4);
-        _contacts = Open("CONTACTS", 3);
-        _decisions = Open("DECISION_RECORDS", 6);
-        _supervision = Open("CASE_SUPERVISION", 5);
-        _referrals = Open("REFERRALS", 8);
-        _allocations = Open("ALLOCATIONS", 8);
-        _assessments = Open("ASSESSMENTS", 8);
-        _s47 = Open("S47_ENQUIRIES", 5);
-        _registrations = Open("CP_REGISTRATIONS", 8);
-        _cinPlans = Open("CIN_PLANS", 7);
-        _conferences = Open("CP_CONFERENCES", 8);
-        _visits = Open("VISIT_TO_CHILD", 9);
-        _lacEpisodes = Open("LAC_EPISODES", 7);
-        _placements = Open("PLACEMENTS", 11);
-        _legal = Open("LEGAL_STATUSES", 4);
-        _lacReviews = Open("LAC_REVIEWS", 6);
-        _meetings = Open("MEETINGS", 6);
-        _taf = Open("EH_TAF_MEETINGS", 6);
-        _ehEpisodes = Open("EH_EPISODES", 5);
-        _documents = Open("DOCUMENTS", 5);
-        _fostering = Open("PRIVATE_FOSTERING", 5);
-        _careLeavers = Open("CARE_LEAVERS", 4);
-        _accommodation = Open("CARE_LEAVER_ACCOMMODATION", 3);
-        _audits = Open("CASE_AUDITS", 5);
-        _actions = Open("AUDIT_ACTIONS", 6);
+        _keyInformation = Open(CF.KeyInformation.Table);
+        _addresses = Open(CF.ClientAddresses.Table);
+        _disabilities = Open(CF.ClientDisabilities.Table);
+        _teams = Open(CF.Teams.Table);
+        _workers = Open(CF.Workers.Table);
+        _contacts = Open(CF.Contacts.Table);
+        _decisions = Open(CF.DecisionRecords.Table);
+        _supervision = Open(CF.CaseSupervision.Table);
+        _referrals = Open(CF.Referrals.Table);
+        _allocations = Open(CF.Allocations.Table);
+        _assessments = Open(CF.Assessments.Table);
+        _s47 = Open(CF.S47Enquiries.Table);
+        _registrations = Open(CF.CpRegistrations.Table);
+        _cinPlans = Open(CF.CinPlans.Table);
+        _conferences = Open(CF.CpConferences.Table);
+        _visits = Open(CF.VisitToChild.Table);
+        _lacEpisodes = Open(CF.LacEpisodes.Table);
+        _placements = Open(CF.Placements.Table);
+        _legal = Open(CF.LegalStatuses.Table);
+        _lacReviews = Open(CF.LacReviews.Table);
+        _meetings = Open(CF.Meetings.Table);
+        _taf = Open(CF.EhTafMeetings.Table);
+        _ehEpisodes = Open(CF.EhEpisodes.Table);
+        _documents = Open(CF.Documents.Table);
+        _fostering = Open(CF.PrivateFostering.Table);
+        _careLeavers = Open(CF.CareLeavers.Table);
+        _accommodation = Open(CF.CareLeaverAccommodation.Table);
+        _audits = Open(CF.CaseAudits.Table);
+        _actions = Open(CF.AuditActions.Table);
     }
 
     public string Format => "carefirst";
@@ -75,13 +78,14 @@ public sealed class CareFirstSink : IExtractSink
     {
         foreach (var t in tables.Rows("ssd_department"))
         {
-            _teams.Row(V(t, "dept_team_id"), V(t, "dept_team_name"), V(t, "dept_team_parent_id"));
+            _teams.Write((CF.Teams.TeamNo, V(t, "dept_team_id")), (CF.Teams.TeamName, V(t, "dept_team_name")),
+                (CF.Teams.ParentTeamNo, V(t, "dept_team_parent_id")));
         }
 
         foreach (var w in tables.Rows("ssd_professionals"))
         {
-            _workers.Row(V(w, "prof_professional_id"), V(w, "prof_professional_name"), V(w, "prof_professional_job_title"),
-                V(w, "prof_professional_department"));
+            _workers.Write((CF.Workers.WorkerNo, V(w, "prof_professional_id")), (CF.Workers.WorkerName, V(w, "prof_professional_name")),
+                (CF.Workers.JobTitle, V(w, "prof_professional_job_title")), (CF.Workers.TeamNo, V(w, "prof_professional_department")));
             _titles[V(w, "prof_professional_id")] = V(w, "prof_professional_job_title");
         }
     }
@@ -164,20 +168,35 @@ public sealed class CareFirstSink : IExtractSink
                 }
             }
 
-            _keyInformation.Row(id, V(p, "pers_forename"), V(p, "pers_surname"), First(V(p, "pers_gender"), V(p, "pers_sex")), V(p, "pers_ethnicity"),
-                D(d, "pdet_ethnicity_detail"), Uk(V(p, "pers_dob")), Uk(V(p, "pers_expected_dob")), Uk(V(p, "pers_death_date")),
-                V(p, "pers_common_child_id"), V(p, "pers_upn_unknown"), D(d, "pdet_telephone"), D(d, "pdet_primary_need"));
+            _keyInformation.Write(
+                (CF.KeyInformation.ClientNo, id),
+                (CF.KeyInformation.Forename, V(p, "pers_forename")),
+                (CF.KeyInformation.Surname, V(p, "pers_surname")),
+                (CF.KeyInformation.Gender, First(V(p, "pers_gender"), V(p, "pers_sex"))),
+                (CF.KeyInformation.Ethnicity, V(p, "pers_ethnicity")),
+                (CF.KeyInformation.EthnicityDetail, D(d, "pdet_ethnicity_detail")),
+                (CF.KeyInformation.DateOfBirth, Uk(V(p, "pers_dob"))),
+                (CF.KeyInformation.ExpectedDateOfBirth, Uk(V(p, "pers_expected_dob"))),
+                (CF.KeyInformation.DateOfDeath, Uk(V(p, "pers_death_date"))),
+                (CF.KeyInformation.Upn, V(p, "pers_common_child_id")),
+                (CF.KeyInformation.UpnUnknownReason, V(p, "pers_upn_unknown")),
+                (CF.KeyInformation.Telephone, D(d, "pdet_telephone")),
+                (CF.KeyInformation.PrimaryNeed, D(d, "pdet_primary_need")));
         }
 
         foreach (var a in t.Rows("ssd_address"))
         {
-            _addresses.Row(V(a, "addr_person_id"), SinkTable.AddressText(V(a, "addr_address_json")), V(a, "addr_address_postcode"),
-                Uk(V(a, "addr_address_start_date")), Uk(V(a, "addr_address_end_date")));
+            _addresses.Write((CF.ClientAddresses.ClientNo, V(a, "addr_person_id")),
+                (CF.ClientAddresses.Address, SinkTable.AddressText(V(a, "addr_address_json"))),
+                (CF.ClientAddresses.Postcode, V(a, "addr_address_postcode")),
+                (CF.ClientAddresses.StartDate, Uk(V(a, "addr_address_start_date"))),
+                (CF.ClientAddresses.EndDate, Uk(V(a, "addr_address_end_date"))));
         }
 
         foreach (var d in t.Rows("ssd_disability"))
         {
-            _disabilities.Row(V(d, "disa_person_id"), V(d, "disa_disability_code"));
+            _disabilities.Write((CF.ClientDisabilities.ClientNo, V(d, "disa_person_id")),
+                (CF.ClientDisabilities.DisabilityCode, V(d, "disa_disability_code")));
         }
     }
 
@@ -188,10 +207,12 @@ public sealed class CareFirstSink : IExtractSink
             var id = V(c, "cont_contact_id");
             _contactDecisions.TryGetValue(id, out var d);
             var received = d is not null && V(d, "cdec_received_at") is { Length: > 0 } at ? at : V(c, "cont_contact_date");
-            _contacts.Row(id, V(c, "cont_person_id"), Uk(received));
+            _contacts.Write((CF.Contacts.ContactNo, id), (CF.Contacts.ClientNo, V(c, "cont_person_id")), (CF.Contacts.ContactDate, Uk(received)));
             if (d is not null && V(d, "cdec_decision_at") is { Length: > 0 } decided)
             {
-                _decisions.Row("CD-" + id, V(c, "cont_person_id"), "CONDEC", id, Uk(decided), "");
+                // The SSD records no decision maker for a contact decision: WORKER_NO stays empty.
+                _decisions.Write((CF.DecisionRecords.DecisionNo, "CD-" + id), (CF.DecisionRecords.ClientNo, V(c, "cont_person_id")),
+                    (CF.DecisionRecords.DecisionType, "CONDEC"), (CF.DecisionRecords.LinkedNo, id), (CF.DecisionRecords.DecisionDate, Uk(decided)));
             }
         }
 
@@ -200,7 +221,9 @@ public sealed class CareFirstSink : IExtractSink
             var type = V(m, "mgmt_type");
             if (type == "supervision")
             {
-                _supervision.Row(V(m, "mgmt_id"), V(m, "mgmt_person_id"), V(m, "mgmt_episode_id"), Uk(V(m, "mgmt_date")), V(m, "mgmt_worker_id"));
+                _supervision.Write((CF.CaseSupervision.SupervisionNo, V(m, "mgmt_id")), (CF.CaseSupervision.ClientNo, V(m, "mgmt_person_id")),
+                    (CF.CaseSupervision.EpisodeNo, V(m, "mgmt_episode_id")), (CF.CaseSupervision.SupervisionDate, Uk(V(m, "mgmt_date"))),
+                    (CF.CaseSupervision.SupervisorNo, V(m, "mgmt_worker_id")));
                 continue;
             }
 
@@ -210,7 +233,9 @@ public sealed class CareFirstSink : IExtractSink
                 "audit-discussion" => "AUDDIS",
                 _ => type, // an unknown code as written: the adapter judges it
             };
-            _decisions.Row(V(m, "mgmt_id"), V(m, "mgmt_person_id"), code, V(m, "mgmt_episode_id"), Uk(V(m, "mgmt_date")), V(m, "mgmt_worker_id"));
+            _decisions.Write((CF.DecisionRecords.DecisionNo, V(m, "mgmt_id")), (CF.DecisionRecords.ClientNo, V(m, "mgmt_person_id")),
+                (CF.DecisionRecords.DecisionType, code), (CF.DecisionRecords.LinkedNo, V(m, "mgmt_episode_id")),
+                (CF.DecisionRecords.DecisionDate, Uk(V(m, "mgmt_date"))), (CF.DecisionRecords.WorkerNo, V(m, "mgmt_worker_id")));
         }
     }
 
@@ -226,8 +251,15 @@ public sealed class CareFirstSink : IExtractSink
                 "" => "",
                 var other => other, // an unknown code as written: the adapter judges it
             };
-            _referrals.Row(id, V(r, "cine_person_id"), Uk(V(r, "cine_referral_date")), V(r, "cine_cin_primary_need_code"), outcome,
-                Uk(V(r, "cine_close_date")), V(r, "cine_referral_team"), V(r, "cine_referral_worker_id"));
+            _referrals.Write(
+                (CF.Referrals.ReferralNo, id),
+                (CF.Referrals.ClientNo, V(r, "cine_person_id")),
+                (CF.Referrals.ReferralDate, Uk(V(r, "cine_referral_date"))),
+                (CF.Referrals.PrimaryNeed, V(r, "cine_cin_primary_need_code")),
+                (CF.Referrals.ReferralOutcome, outcome),
+                (CF.Referrals.ClosureDate, Uk(V(r, "cine_close_date"))),
+                (CF.Referrals.TeamNo, V(r, "cine_referral_team")),
+                (CF.Referrals.WorkerNo, V(r, "cine_referral_worker_id")));
         }
 
         foreach (var i in t.Rows("ssd_involvements"))
@@ -250,8 +282,15 @@ public sealed class CareFirstSink : IExtractSink
                     var other => other, // an unknown code as written: the adapter judges it
                 },
             };
-            _allocations.Row(V(i, "invo_involvements_id"), V(i, "invo_person_id"), episode, worker, role,
-                V(i, "invo_professional_team"), Uk(V(i, "invo_involvement_start_date")), Uk(V(i, "invo_involvement_end_date")));
+            _allocations.Write(
+                (CF.Allocations.AllocationNo, V(i, "invo_involvements_id")),
+                (CF.Allocations.ClientNo, V(i, "invo_person_id")),
+                (CF.Allocations.EpisodeNo, episode),
+                (CF.Allocations.WorkerNo, worker),
+                (CF.Allocations.WorkerRole, role),
+                (CF.Allocations.TeamNo, V(i, "invo_professional_team")),
+                (CF.Allocations.StartDate, Uk(V(i, "invo_involvement_start_date"))),
+                (CF.Allocations.EndDate, Uk(V(i, "invo_involvement_end_date"))));
         }
 
         // One review point per assessment in this layout: the first one recorded.
@@ -269,20 +308,34 @@ public sealed class CareFirstSink : IExtractSink
                 }
             }
 
-            _assessments.Row(id, V(a, "cina_person_id"), V(a, "cina_referral_id"), "SA", Uk(V(a, "cina_assessment_start_date")), Uk(point),
-                V(a, "cina_assessment_child_seen"), Uk(V(a, "cina_assessment_auth_date")));
+            _assessments.Write(
+                (CF.Assessments.AssessmentNo, id),
+                (CF.Assessments.ClientNo, V(a, "cina_person_id")),
+                (CF.Assessments.EpisodeNo, V(a, "cina_referral_id")),
+                (CF.Assessments.AssessmentType, "SA"),
+                (CF.Assessments.StartDate, Uk(V(a, "cina_assessment_start_date"))),
+                (CF.Assessments.ReviewPointDate, Uk(point)),
+                (CF.Assessments.ChildSeen, V(a, "cina_assessment_child_seen")),
+                (CF.Assessments.AuthorisedDate, Uk(V(a, "cina_assessment_auth_date"))));
         }
 
         foreach (var a in t.Rows("cc_eh_assessments"))
         {
-            _assessments.Row(V(a, "ehas_id"), V(a, "ehas_person_id"), V(a, "ehas_episode_id"), "EHA", Uk(V(a, "ehas_start_date")), "", "",
-                Uk(V(a, "ehas_completed_date")));
+            // No review point and no "child seen" for an Early Help assessment: those columns stay empty.
+            _assessments.Write(
+                (CF.Assessments.AssessmentNo, V(a, "ehas_id")),
+                (CF.Assessments.ClientNo, V(a, "ehas_person_id")),
+                (CF.Assessments.EpisodeNo, V(a, "ehas_episode_id")),
+                (CF.Assessments.AssessmentType, "EHA"),
+                (CF.Assessments.StartDate, Uk(V(a, "ehas_start_date"))),
+                (CF.Assessments.AuthorisedDate, Uk(V(a, "ehas_completed_date"))));
         }
 
         foreach (var s in t.Rows("ssd_s47_enquiry"))
         {
-            _s47.Row(V(s, "s47e_s47_enquiry_id"), V(s, "s47e_person_id"), V(s, "s47e_referral_id"), Uk(V(s, "s47e_s47_start_date")),
-                Uk(V(s, "s47e_s47_end_date")));
+            _s47.Write((CF.S47Enquiries.S47No, V(s, "s47e_s47_enquiry_id")), (CF.S47Enquiries.ClientNo, V(s, "s47e_person_id")),
+                (CF.S47Enquiries.ReferralNo, V(s, "s47e_referral_id")), (CF.S47Enquiries.StrategyDiscussionDate, Uk(V(s, "s47e_s47_start_date"))),
+                (CF.S47Enquiries.EndDate, Uk(V(s, "s47e_s47_end_date"))));
         }
     }
 
@@ -292,28 +345,54 @@ public sealed class CareFirstSink : IExtractSink
         {
             var id = V(p, "cppl_cp_plan_id");
             var (days, basis) = Frequency(id);
-            _registrations.Row(id, V(p, "cppl_person_id"), V(p, "cppl_referral_id"), V(p, "cppl_icpc_id"), Uk(V(p, "cppl_cp_plan_start_date")),
-                Uk(V(p, "cppl_cp_plan_end_date")), days, basis);
+            _registrations.Write(
+                (CF.CpRegistrations.RegistrationNo, id),
+                (CF.CpRegistrations.ClientNo, V(p, "cppl_person_id")),
+                (CF.CpRegistrations.ReferralNo, V(p, "cppl_referral_id")),
+                (CF.CpRegistrations.ConferenceNo, V(p, "cppl_icpc_id")),
+                (CF.CpRegistrations.RegistrationDate, Uk(V(p, "cppl_cp_plan_start_date"))),
+                (CF.CpRegistrations.DeregistrationDate, Uk(V(p, "cppl_cp_plan_end_date"))),
+                (CF.CpRegistrations.VisitFrequencyDays, days),
+                (CF.CpRegistrations.VisitFrequencyBasis, basis));
         }
 
         foreach (var p in t.Rows("ssd_cin_plans"))
         {
             var id = V(p, "cinp_cin_plan_id");
             var (days, basis) = Frequency(id);
-            _cinPlans.Row(id, V(p, "cinp_person_id"), V(p, "cinp_referral_id"), Uk(V(p, "cinp_cin_plan_start_date")),
-                Uk(V(p, "cinp_cin_plan_end_date")), days, basis);
+            _cinPlans.Write(
+                (CF.CinPlans.CinPlanNo, id),
+                (CF.CinPlans.ClientNo, V(p, "cinp_person_id")),
+                (CF.CinPlans.ReferralNo, V(p, "cinp_referral_id")),
+                (CF.CinPlans.StartDate, Uk(V(p, "cinp_cin_plan_start_date"))),
+                (CF.CinPlans.EndDate, Uk(V(p, "cinp_cin_plan_end_date"))),
+                (CF.CinPlans.VisitFrequencyDays, days),
+                (CF.CinPlans.VisitFrequencyBasis, basis));
         }
 
         foreach (var c in t.Rows("ssd_initial_cp_conference"))
         {
-            _conferences.Row(V(c, "icpc_icpc_id"), V(c, "icpc_person_id"), V(c, "icpc_icpc_transfer_in") == "Y" ? "TICPC" : "ICPC",
-                V(c, "icpc_s47_enquiry_id"), V(c, "icpc_cp_plan_id"), V(c, "icpc_referral_id"), "", Uk(V(c, "icpc_icpc_date")));
+            // An initial conference has no recorded due date in the SSD: DUE_DATE stays empty.
+            _conferences.Write(
+                (CF.CpConferences.ConferenceNo, V(c, "icpc_icpc_id")),
+                (CF.CpConferences.ClientNo, V(c, "icpc_person_id")),
+                (CF.CpConferences.ConferenceType, V(c, "icpc_icpc_transfer_in") == "Y" ? "TICPC" : "ICPC"),
+                (CF.CpConferences.S47No, V(c, "icpc_s47_enquiry_id")),
+                (CF.CpConferences.RegistrationNo, V(c, "icpc_cp_plan_id")),
+                (CF.CpConferences.ReferralNo, V(c, "icpc_referral_id")),
+                (CF.CpConferences.ConferenceDate, Uk(V(c, "icpc_icpc_date"))));
         }
 
         foreach (var c in t.Rows("ssd_cp_reviews"))
         {
-            _conferences.Row(V(c, "cppr_cp_review_id"), V(c, "cppr_person_id"), "RCPC", "", V(c, "cppr_cp_plan_id"), "",
-                Uk(V(c, "cppr_cp_review_due")), Uk(V(c, "cppr_cp_review_date")));
+            // A review conference names its registration only: S47_NO and REFERRAL_NO stay empty.
+            _conferences.Write(
+                (CF.CpConferences.ConferenceNo, V(c, "cppr_cp_review_id")),
+                (CF.CpConferences.ClientNo, V(c, "cppr_person_id")),
+                (CF.CpConferences.ConferenceType, "RCPC"),
+                (CF.CpConferences.RegistrationNo, V(c, "cppr_cp_plan_id")),
+                (CF.CpConferences.DueDate, Uk(V(c, "cppr_cp_review_due"))),
+                (CF.CpConferences.ConferenceDate, Uk(V(c, "cppr_cp_review_date"))));
         }
     }
 
@@ -374,29 +453,54 @@ public sealed class CareFirstSink : IExtractSink
     private void Visit(string id, string person, string episode, string type, string date, string seen, string alone)
     {
         _visitDetails.TryGetValue(id, out var d);
-        _visits.Row(id, person, episode, type, Uk(date), seen, alone, D(d, "vdet_not_seen_alone_reason"), Uk(D(d, "vdet_recorded_date")));
+        _visits.Write(
+            (CF.VisitToChild.VisitNo, id),
+            (CF.VisitToChild.ClientNo, person),
+            (CF.VisitToChild.EpisodeNo, episode),
+            (CF.VisitToChild.VisitType, type),
+            (CF.VisitToChild.VisitDate, Uk(date)),
+            (CF.VisitToChild.ChildSeen, seen),
+            (CF.VisitToChild.SeenAlone, alone),
+            (CF.VisitToChild.ReasonNotSeenAlone, D(d, "vdet_not_seen_alone_reason")),
+            (CF.VisitToChild.DateRecorded, Uk(D(d, "vdet_recorded_date"))));
     }
 
     private void LookedAfter(SsdTables t)
     {
         foreach (var e in t.Rows("ssd_cla_episodes"))
         {
-            _lacEpisodes.Row(V(e, "clae_cla_episode_id"), V(e, "clae_person_id"), V(e, "clae_cla_id"), V(e, "clae_referral_id"),
-                Uk(V(e, "clae_entered_care_date")), Uk(V(e, "clae_cla_episode_start_date")), Uk(V(e, "clae_cla_episode_ceased_date")));
+            _lacEpisodes.Write(
+                (CF.LacEpisodes.LacEpisodeNo, V(e, "clae_cla_episode_id")),
+                (CF.LacEpisodes.ClientNo, V(e, "clae_person_id")),
+                (CF.LacEpisodes.PeriodOfCareNo, V(e, "clae_cla_id")),
+                (CF.LacEpisodes.ReferralNo, V(e, "clae_referral_id")),
+                (CF.LacEpisodes.DateEnteredCare, Uk(V(e, "clae_entered_care_date"))),
+                (CF.LacEpisodes.StartDate, Uk(V(e, "clae_cla_episode_start_date"))),
+                (CF.LacEpisodes.EndDate, Uk(V(e, "clae_cla_episode_ceased_date"))));
         }
 
         foreach (var p in t.Rows("ssd_cla_placement"))
         {
             var id = V(p, "clap_cla_placement_id");
             _placementDetails.TryGetValue(id, out var d);
-            _placements.Row(id, V(p, "clap_person_id"), V(p, "clap_cla_id"), V(p, "clap_cla_placement_type"), Uk(V(p, "clap_cla_placement_start_date")),
-                Uk(V(p, "clap_cla_placement_end_date")), D(d, "pdet_long_term"), D(d, "pdet_temporary_approval"), Uk(D(d, "pdet_carer_approved_date")),
-                D(d, "pdet_reduced_visits_agreed"), D(d, "pdet_agreed_interval_days"));
+            _placements.Write(
+                (CF.Placements.PlacementNo, id),
+                (CF.Placements.ClientNo, V(p, "clap_person_id")),
+                (CF.Placements.PeriodOfCareNo, V(p, "clap_cla_id")),
+                (CF.Placements.PlacementType, V(p, "clap_cla_placement_type")),
+                (CF.Placements.StartDate, Uk(V(p, "clap_cla_placement_start_date"))),
+                (CF.Placements.EndDate, Uk(V(p, "clap_cla_placement_end_date"))),
+                (CF.Placements.LongTerm, D(d, "pdet_long_term")),
+                (CF.Placements.TemporaryApproval, D(d, "pdet_temporary_approval")),
+                (CF.Placements.CarerApprovedDate, Uk(D(d, "pdet_carer_approved_date"))),
+                (CF.Placements.ReducedVisitsAgreed, D(d, "pdet_reduced_visits_agreed")),
+                (CF.Placements.AgreedVisitIntervalDays, D(d, "pdet_agreed_interval_days")));
         }
 
         foreach (var l in t.Rows("ssd_legal_status"))
         {
-            _legal.Row(V(l, "lega_person_id"), V(l, "lega_legal_status"), Uk(V(l, "lega_legal_status_start_date")), Uk(V(l, "lega_legal_status_end_date")));
+            _legal.Write((CF.LegalStatuses.ClientNo, V(l, "lega_person_id")), (CF.LegalStatuses.LegalStatus, V(l, "lega_legal_status")),
+                (CF.LegalStatuses.StartDate, Uk(V(l, "lega_legal_status_start_date"))), (CF.LegalStatuses.EndDate, Uk(V(l, "lega_legal_status_end_date"))));
         }
 
         foreach (var r in t.Rows("ssd_cla_reviews"))
@@ -404,8 +508,13 @@ public sealed class CareFirstSink : IExtractSink
             var cla = V(r, "clar_cla_id");
             var person = _periodPerson.TryGetValue(cla, out var p) ? p
                 : t.PersonId ?? throw new InvalidDataException($"ssd_cla_reviews {V(r, "clar_cla_review_id")}: no period of care {cla}.");
-            _lacReviews.Row(V(r, "clar_cla_review_id"), person, cla, Uk(V(r, "clar_cla_review_due_date")), Uk(V(r, "clar_cla_review_date")),
-                V(r, "clar_cla_review_cancelled"));
+            _lacReviews.Write(
+                (CF.LacReviews.LacReviewNo, V(r, "clar_cla_review_id")),
+                (CF.LacReviews.ClientNo, person),
+                (CF.LacReviews.PeriodOfCareNo, cla),
+                (CF.LacReviews.DueDate, Uk(V(r, "clar_cla_review_due_date"))),
+                (CF.LacReviews.ReviewDate, Uk(V(r, "clar_cla_review_date"))),
+                (CF.LacReviews.Cancelled, V(r, "clar_cla_review_cancelled")));
         }
     }
 
@@ -416,8 +525,13 @@ public sealed class CareFirstSink : IExtractSink
             var type = V(m, "meet_type");
             if (type is "taf" or "taf-review")
             {
-                _taf.Row(V(m, "meet_id"), V(m, "meet_person_id"), V(m, "meet_episode_id"), type == "taf" ? "TAF" : "TAFR", Uk(V(m, "meet_date")),
-                    V(m, "meet_cancelled"));
+                _taf.Write(
+                    (CF.EhTafMeetings.TafMeetingNo, V(m, "meet_id")),
+                    (CF.EhTafMeetings.ClientNo, V(m, "meet_person_id")),
+                    (CF.EhTafMeetings.EhEpisodeNo, V(m, "meet_episode_id")),
+                    (CF.EhTafMeetings.MeetingType, type == "taf" ? "TAF" : "TAFR"),
+                    (CF.EhTafMeetings.MeetingDate, Uk(V(m, "meet_date"))),
+                    (CF.EhTafMeetings.Cancelled, V(m, "meet_cancelled")));
                 continue;
             }
 
@@ -429,13 +543,20 @@ public sealed class CareFirstSink : IExtractSink
                 "pathway-plan-review" => "PPR",
                 _ => type, // an unknown code as written: the adapter judges it
             };
-            _meetings.Row(V(m, "meet_id"), V(m, "meet_person_id"), V(m, "meet_episode_id"), code, Uk(V(m, "meet_date")), V(m, "meet_cancelled"));
+            _meetings.Write(
+                (CF.Meetings.MeetingNo, V(m, "meet_id")),
+                (CF.Meetings.ClientNo, V(m, "meet_person_id")),
+                (CF.Meetings.EpisodeNo, V(m, "meet_episode_id")),
+                (CF.Meetings.MeetingType, code),
+                (CF.Meetings.MeetingDate, Uk(V(m, "meet_date"))),
+                (CF.Meetings.Cancelled, V(m, "meet_cancelled")));
         }
 
         foreach (var e in t.Rows("ssd_early_help_episodes"))
         {
-            _ehEpisodes.Row(V(e, "earl_episode_id"), V(e, "earl_person_id"), Uk(V(e, "earl_episode_start_date")), Uk(V(e, "earl_episode_end_date")),
-                V(e, "earl_episode_worker_id"));
+            _ehEpisodes.Write((CF.EhEpisodes.EhEpisodeNo, V(e, "earl_episode_id")), (CF.EhEpisodes.ClientNo, V(e, "earl_person_id")),
+                (CF.EhEpisodes.StartDate, Uk(V(e, "earl_episode_start_date"))), (CF.EhEpisodes.EndDate, Uk(V(e, "earl_episode_end_date"))),
+                (CF.EhEpisodes.WorkerNo, V(e, "earl_episode_worker_id")));
         }
 
         foreach (var d in t.Rows("cc_documents"))
@@ -446,35 +567,43 @@ public sealed class CareFirstSink : IExtractSink
                 "outcome-star" => "OSTAR",
                 var other => other, // an unknown code as written: the adapter judges it
             };
-            _documents.Row(V(d, "doc_id"), V(d, "doc_person_id"), V(d, "doc_episode_id"), type, Uk(V(d, "doc_date")));
+            _documents.Write((CF.Documents.DocumentNo, V(d, "doc_id")), (CF.Documents.ClientNo, V(d, "doc_person_id")),
+                (CF.Documents.EpisodeNo, V(d, "doc_episode_id")), (CF.Documents.DocumentType, type), (CF.Documents.DocumentDate, Uk(V(d, "doc_date"))));
         }
 
         foreach (var p in t.Rows("cc_private_fostering"))
         {
-            _fostering.Row(V(p, "pfos_id"), V(p, "pfos_person_id"), Uk(V(p, "pfos_notification_date")), Uk(V(p, "pfos_start_date")),
-                Uk(V(p, "pfos_end_date")));
+            _fostering.Write((CF.PrivateFostering.ArrangementNo, V(p, "pfos_id")), (CF.PrivateFostering.ClientNo, V(p, "pfos_person_id")),
+                (CF.PrivateFostering.NotificationDate, Uk(V(p, "pfos_notification_date"))), (CF.PrivateFostering.StartDate, Uk(V(p, "pfos_start_date"))),
+                (CF.PrivateFostering.EndDate, Uk(V(p, "pfos_end_date"))));
         }
 
         foreach (var c in t.Rows("ssd_care_leavers"))
         {
-            _careLeavers.Row(V(c, "clea_person_id"), Uk(V(c, "clea_care_leaver_latest_contact")), Uk(V(c, "clea_pathway_plan_review_date")),
-                V(c, "clea_care_leaver_worker_id"));
+            _careLeavers.Write((CF.CareLeavers.ClientNo, V(c, "clea_person_id")),
+                (CF.CareLeavers.LatestContactDate, Uk(V(c, "clea_care_leaver_latest_contact"))),
+                (CF.CareLeavers.PathwayPlanReviewDate, Uk(V(c, "clea_pathway_plan_review_date"))),
+                (CF.CareLeavers.WorkerNo, V(c, "clea_care_leaver_worker_id")));
         }
 
         foreach (var a in t.Rows("cc_care_leaver_accommodation"))
         {
-            _accommodation.Row(V(a, "clac_person_id"), Uk(V(a, "clac_start_date")), Uk(V(a, "clac_end_date")));
+            _accommodation.Write((CF.CareLeaverAccommodation.ClientNo, V(a, "clac_person_id")),
+                (CF.CareLeaverAccommodation.StartDate, Uk(V(a, "clac_start_date"))), (CF.CareLeaverAccommodation.EndDate, Uk(V(a, "clac_end_date"))));
         }
 
         foreach (var a in t.Rows("cc_audits"))
         {
-            _audits.Row(V(a, "aud_id"), V(a, "aud_person_id"), V(a, "aud_episode_id"), Uk(V(a, "aud_date")), V(a, "aud_grade"));
+            _audits.Write((CF.CaseAudits.AuditNo, V(a, "aud_id")), (CF.CaseAudits.ClientNo, V(a, "aud_person_id")),
+                (CF.CaseAudits.EpisodeNo, V(a, "aud_episode_id")), (CF.CaseAudits.AuditDate, Uk(V(a, "aud_date"))),
+                (CF.CaseAudits.AuditGrade, V(a, "aud_grade")));
         }
 
         foreach (var a in t.Rows("cc_audit_actions"))
         {
-            _actions.Row(V(a, "act_id"), V(a, "act_audit_id"), V(a, "act_description"), V(a, "act_owner"), Uk(V(a, "act_due_date")),
-                Uk(V(a, "act_completed_date")));
+            _actions.Write((CF.AuditActions.ActionNo, V(a, "act_id")), (CF.AuditActions.AuditNo, V(a, "act_audit_id")),
+                (CF.AuditActions.Description, V(a, "act_description")), (CF.AuditActions.Owner, V(a, "act_owner")),
+                (CF.AuditActions.DueDate, Uk(V(a, "act_due_date"))), (CF.AuditActions.CompletedDate, Uk(V(a, "act_completed_date"))));
         }
     }
 

@@ -3,6 +3,8 @@ using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Domain;
 using NodaTime;
 
+using CF = CaseCompliance.Adapters.CareFirst.CareFirstLayout;
+
 namespace CaseCompliance.Adapters.CareFirst;
 
 /// <summary>
@@ -58,285 +60,294 @@ public sealed class CareFirstAdapter : ISourceAdapter
 
             CheckLayout();
             ReadKeyInformation(needs);
-            Each("TEAMS", r =>
+            Each(CF.Teams.Table, r =>
             {
-                if (r.Id("TEAM_NO") is { } id)
+                if (r.Id(CF.Teams.TeamNo) is { } id)
                 {
-                    _teams.Add(new Team(id, r.Text("TEAM_NAME"), r.Text("PARENT_TEAM_NO")));
+                    _teams.Add(new Team(id, r.Text(CF.Teams.TeamName), r.Text(CF.Teams.ParentTeamNo)));
                 }
             });
-            Each("WORKERS", r =>
+            Each(CF.Workers.Table, r =>
             {
-                if (r.Id("WORKER_NO") is { } id)
+                if (r.Id(CF.Workers.WorkerNo) is { } id)
                 {
-                    _workers.Add(new Worker(id, r.Text("WORKER_NAME"), r.Text("JOB_TITLE"), r.Text("TEAM_NO")));
+                    _workers.Add(new Worker(id, r.Text(CF.Workers.WorkerName), r.Text(CF.Workers.JobTitle), r.Text(CF.Workers.TeamNo)));
                 }
             });
-            ClientTable("CLIENT_ADDRESSES", null, (r, c, _) =>
-                c.Addresses.Add(new Address(r.Text("ADDRESS"), r.Text("POSTCODE"), r.Date("START_DATE"), r.Date("END_DATE"))));
-            ClientTable("CLIENT_DISABILITIES", null, (r, c, _) =>
+            ClientTable(CF.ClientAddresses.Table, CF.ClientAddresses.ClientNo, null, (r, c, _) =>
+                c.Addresses.Add(new Address(r.Text(CF.ClientAddresses.Address), r.Text(CF.ClientAddresses.Postcode),
+                    r.Date(CF.ClientAddresses.StartDate), r.Date(CF.ClientAddresses.EndDate))));
+            ClientTable(CF.ClientDisabilities.Table, CF.ClientDisabilities.ClientNo, null, (r, c, _) =>
             {
-                if (r.Text("DISABILITY_CODE") is { } code)
+                if (r.Text(CF.ClientDisabilities.DisabilityCode) is { } code)
                 {
                     // CaseBuilder reads "NONE" as "recorded: no disability".
                     c.Disabilities.Add(noDisability.Contains(code, StringComparer.OrdinalIgnoreCase) ? "NONE" : code);
                 }
             });
 
-            ClientTable("ALLOCATIONS", "ALLOCATION_NO", (r, c, id) =>
+            ClientTable(CF.Allocations.Table, CF.Allocations.ClientNo, CF.Allocations.AllocationNo, (r, c, id) =>
             {
-                if (roles.Skips(r, "WORKER_ROLE"))
+                if (roles.Skips(r, CF.Allocations.WorkerRole))
                 {
                     return;
                 }
 
-                var known = roles.TryRead(r, "WORKER_ROLE", out _);
-                if (r.Date("START_DATE", required: true) is { } start && known)
+                var known = roles.TryRead(r, CF.Allocations.WorkerRole, out _);
+                if (r.Date(CF.Allocations.StartDate, required: true) is { } start && known)
                 {
-                    c.Allocations.Add(new Allocation(id!, c.Person.Id, r.Text("WORKER_NO"), r.Text("WORKER_ROLE"), r.Text("TEAM_NO"),
-                        start, r.Date("END_DATE"), r.Text("EPISODE_NO")));
+                    c.Allocations.Add(new Allocation(id!, c.Person.Id, r.Text(CF.Allocations.WorkerNo), r.Text(CF.Allocations.WorkerRole),
+                        r.Text(CF.Allocations.TeamNo), start, r.Date(CF.Allocations.EndDate), r.Text(CF.Allocations.EpisodeNo)));
                 }
             });
-            ClientTable("CONTACTS", "CONTACT_NO", (r, c, id) =>
+            ClientTable(CF.Contacts.Table, CF.Contacts.ClientNo, CF.Contacts.ContactNo, (r, c, id) =>
             {
-                if (r.DateTimeWithFlag("CONTACT_DATE", true, out var hasTime) is { } received)
+                if (r.DateTimeWithFlag(CF.Contacts.ContactDate, true, out var hasTime) is { } received)
                 {
                     c.Contacts.Add(new Contact(id!, c.Person.Id, received.Date) { ReceivedAt = received, HasTimes = hasTime });
                     _contactHasTime[id!] = hasTime;
                 }
             });
-            ClientTable("EH_EPISODES", "EH_EPISODE_NO", (r, c, id) =>
+            ClientTable(CF.EhEpisodes.Table, CF.EhEpisodes.ClientNo, CF.EhEpisodes.EhEpisodeNo, (r, c, id) =>
             {
-                if (r.Date("START_DATE", required: true) is { } start)
+                if (r.Date(CF.EhEpisodes.StartDate, required: true) is { } start)
                 {
-                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date("END_DATE"), r.Text("WORKER_NO")));
+                    c.EarlyHelpEpisodes.Add(new EarlyHelpEpisode(id!, c.Person.Id, start, r.Date(CF.EhEpisodes.EndDate),
+                        r.Text(CF.EhEpisodes.WorkerNo)));
                 }
             });
-            ClientTable("REFERRALS", "REFERRAL_NO", (r, c, id) =>
+            ClientTable(CF.Referrals.Table, CF.Referrals.ClientNo, CF.Referrals.ReferralNo, (r, c, id) =>
             {
-                var date = r.Date("REFERRAL_DATE", required: true);
-                var need = r.Code("PRIMARY_NEED", needs);
-                bool? nfa = outcomes.TryRead(r, "REFERRAL_OUTCOME", out var isNfa, required: false) ? isNfa : null;
+                var date = r.Date(CF.Referrals.ReferralDate, required: true);
+                var need = r.Code(CF.Referrals.PrimaryNeed, needs);
+                bool? nfa = outcomes.TryRead(r, CF.Referrals.ReferralOutcome, out var isNfa, required: false) ? isNfa : null;
                 if (date is not null)
                 {
-                    c.Referrals.Add(new Referral(id!, c.Person.Id, date.Value, r.Date("CLOSURE_DATE"), need, nfa, r.Text("TEAM_NO"),
-                        r.Text("WORKER_NO")));
+                    c.Referrals.Add(new Referral(id!, c.Person.Id, date.Value, r.Date(CF.Referrals.ClosureDate), need, nfa,
+                        r.Text(CF.Referrals.TeamNo), r.Text(CF.Referrals.WorkerNo)));
                 }
             });
-            ClientTable("ASSESSMENTS", "ASSESSMENT_NO", (r, c, id) =>
+            ClientTable(CF.Assessments.Table, CF.Assessments.ClientNo, CF.Assessments.AssessmentNo, (r, c, id) =>
             {
-                if (!assessmentTypes.TryRead(r, "ASSESSMENT_TYPE", out var kind))
+                if (!assessmentTypes.TryRead(r, CF.Assessments.AssessmentType, out var kind))
                 {
                     return;
                 }
 
-                c.Assessments.Add(new Assessment(id!, c.Person.Id, r.Text("EPISODE_NO"), kind, r.Date("START_DATE"),
-                    r.Date("AUTHORISED_DATE"), r.Flag("CHILD_SEEN")));
-                if (r.Date("REVIEW_POINT_DATE") is { } point)
+                c.Assessments.Add(new Assessment(id!, c.Person.Id, r.Text(CF.Assessments.EpisodeNo), kind, r.Date(CF.Assessments.StartDate),
+                    r.Date(CF.Assessments.AuthorisedDate), r.Flag(CF.Assessments.ChildSeen)));
+                if (r.Date(CF.Assessments.ReviewPointDate) is { } point)
                 {
                     c.ReviewPoints.Add(new AssessmentReviewPoint(id!, point));
                 }
             });
-            ClientTable("S47_ENQUIRIES", "S47_NO", (r, c, id) =>
+            ClientTable(CF.S47Enquiries.Table, CF.S47Enquiries.ClientNo, CF.S47Enquiries.S47No, (r, c, id) =>
             {
-                if (r.Date("STRATEGY_DISCUSSION_DATE", required: true) is { } start)
+                if (r.Date(CF.S47Enquiries.StrategyDiscussionDate, required: true) is { } start)
                 {
-                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, r.Text("REFERRAL_NO"), start, r.Date("END_DATE")));
+                    c.S47Enquiries.Add(new S47Enquiry(id!, c.Person.Id, r.Text(CF.S47Enquiries.ReferralNo), start,
+                        r.Date(CF.S47Enquiries.EndDate)));
                 }
             });
-            ClientTable("CIN_PLANS", "CIN_PLAN_NO", (r, c, id) =>
+            ClientTable(CF.CinPlans.Table, CF.CinPlans.ClientNo, CF.CinPlans.CinPlanNo, (r, c, id) =>
             {
-                var start = r.Date("START_DATE", required: true);
-                var frequency = Frequency(r, bases);
+                var start = r.Date(CF.CinPlans.StartDate, required: true);
+                var frequency = Frequency(r, bases, CF.CinPlans.VisitFrequencyDays, CF.CinPlans.VisitFrequencyBasis);
                 if (start is not null)
                 {
-                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text("REFERRAL_NO"), PlanKind.ChildInNeed, start.Value, r.Date("END_DATE"), null)
+                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text(CF.CinPlans.ReferralNo), PlanKind.ChildInNeed, start.Value,
+                        r.Date(CF.CinPlans.EndDate), null)
                     {
                         VisitFrequency = frequency,
                     });
                 }
             });
-            ClientTable("CP_REGISTRATIONS", "REGISTRATION_NO", (r, c, id) =>
+            ClientTable(CF.CpRegistrations.Table, CF.CpRegistrations.ClientNo, CF.CpRegistrations.RegistrationNo, (r, c, id) =>
             {
-                var start = r.Date("REGISTRATION_DATE", required: true);
-                var frequency = Frequency(r, bases);
+                var start = r.Date(CF.CpRegistrations.RegistrationDate, required: true);
+                var frequency = Frequency(r, bases, CF.CpRegistrations.VisitFrequencyDays, CF.CpRegistrations.VisitFrequencyBasis);
                 if (start is not null)
                 {
-                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text("REFERRAL_NO"), PlanKind.ChildProtection, start.Value,
-                        r.Date("DEREGISTRATION_DATE"), r.Text("CONFERENCE_NO"))
+                    c.Plans.Add(new Plan(id!, c.Person.Id, r.Text(CF.CpRegistrations.ReferralNo), PlanKind.ChildProtection, start.Value,
+                        r.Date(CF.CpRegistrations.DeregistrationDate), r.Text(CF.CpRegistrations.ConferenceNo))
                     {
                         VisitFrequency = frequency,
                     });
                 }
             });
-            ClientTable("CP_CONFERENCES", "CONFERENCE_NO", (r, c, id) =>
+            ClientTable(CF.CpConferences.Table, CF.CpConferences.ClientNo, CF.CpConferences.ConferenceNo, (r, c, id) =>
             {
-                if (!conferenceTypes.TryRead(r, "CONFERENCE_TYPE", out var kind))
+                if (!conferenceTypes.TryRead(r, CF.CpConferences.ConferenceType, out var kind))
                 {
                     return;
                 }
 
-                var date = r.Date("CONFERENCE_DATE");
+                var date = r.Date(CF.CpConferences.ConferenceDate);
                 if (kind == ConferenceKind.Review)
                 {
-                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("REGISTRATION_NO"), MeetingType.ChildProtectionReview, date, false)
+                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text(CF.CpConferences.RegistrationNo), MeetingType.ChildProtectionReview,
+                        date, false)
                     {
-                        RecordedDueDate = r.Date("DUE_DATE"),
+                        RecordedDueDate = r.Date(CF.CpConferences.DueDate),
                     });
                 }
                 else
                 {
-                    c.Conferences.Add(new InitialConference(id!, c.Person.Id, r.Text("S47_NO"), r.Text("REGISTRATION_NO"),
-                        r.Text("REFERRAL_NO"), kind == ConferenceKind.TransferIn, date));
+                    c.Conferences.Add(new InitialConference(id!, c.Person.Id, r.Text(CF.CpConferences.S47No), r.Text(CF.CpConferences.RegistrationNo),
+                        r.Text(CF.CpConferences.ReferralNo), kind == ConferenceKind.TransferIn, date));
                 }
             });
 
             ReadPeriodsOfCare();
-            ClientTable("PLACEMENTS", "PLACEMENT_NO", (r, c, id) =>
+            ClientTable(CF.Placements.Table, CF.Placements.ClientNo, CF.Placements.PlacementNo, (r, c, id) =>
             {
-                var type = r.Code("PLACEMENT_TYPE", placementTypes);
-                var start = r.Date("START_DATE", required: true);
-                var end = r.Date("END_DATE");
-                var details = ReadPlacementDetails(r, "LONG_TERM", "TEMPORARY_APPROVAL", "CARER_APPROVED_DATE",
-                    "REDUCED_VISITS_AGREED", "AGREED_VISIT_INTERVAL_DAYS");
+                var type = r.Code(CF.Placements.PlacementType, placementTypes);
+                var start = r.Date(CF.Placements.StartDate, required: true);
+                var end = r.Date(CF.Placements.EndDate);
+                var details = ReadPlacementDetails(r, CF.Placements.LongTerm, CF.Placements.TemporaryApproval, CF.Placements.CarerApprovedDate,
+                    CF.Placements.ReducedVisitsAgreed, CF.Placements.AgreedVisitIntervalDays);
                 if (start is not null)
                 {
-                    c.Placements.Add(details(new Placement(id!, c.Person.Id, r.Text("PERIOD_OF_CARE_NO"), start.Value, end, type)));
+                    c.Placements.Add(details(new Placement(id!, c.Person.Id, r.Text(CF.Placements.PeriodOfCareNo), start.Value, end, type)));
                 }
             });
-            ClientTable("LEGAL_STATUSES", null, (r, c, _) =>
+            ClientTable(CF.LegalStatuses.Table, CF.LegalStatuses.ClientNo, null, (r, c, _) =>
             {
-                var code = r.Code("LEGAL_STATUS", legalStatuses, required: true);
-                var start = r.Date("START_DATE", required: true);
+                var code = r.Code(CF.LegalStatuses.LegalStatus, legalStatuses, required: true);
+                var start = r.Date(CF.LegalStatuses.StartDate, required: true);
                 if (code is not null && start is not null)
                 {
-                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start.Value, r.Date("END_DATE")));
+                    c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start.Value, r.Date(CF.LegalStatuses.EndDate)));
                 }
             });
-            ClientTable("LAC_REVIEWS", "LAC_REVIEW_NO", (r, c, id) =>
+            ClientTable(CF.LacReviews.Table, CF.LacReviews.ClientNo, CF.LacReviews.LacReviewNo, (r, c, id) =>
             {
-                var period = r.Text("PERIOD_OF_CARE_NO");
+                var period = r.Text(CF.LacReviews.PeriodOfCareNo);
                 if (period is not null && !c.PeriodsOfCare.Any(p => p.Id == period))
                 {
-                    r.Reject("PERIOD_OF_CARE_NO", $"no period of care {period} for client {c.Person.Id} in LAC_EPISODES: the row cannot be used");
+                    r.Reject(CF.LacReviews.PeriodOfCareNo,
+                        $"no period of care {period} for client {c.Person.Id} in {CF.LacEpisodes.Table.Name}: the row cannot be used");
                     return;
                 }
 
-                c.Meetings.Add(new Meeting(id!, c.Person.Id, period, MeetingType.LookedAfterReview, r.Date("REVIEW_DATE"),
-                    r.Flag("CANCELLED") == true)
+                c.Meetings.Add(new Meeting(id!, c.Person.Id, period, MeetingType.LookedAfterReview, r.Date(CF.LacReviews.ReviewDate),
+                    r.Flag(CF.LacReviews.Cancelled) == true)
                 {
-                    RecordedDueDate = r.Date("DUE_DATE"),
+                    RecordedDueDate = r.Date(CF.LacReviews.DueDate),
                 });
             });
 
-            ClientTable("VISIT_TO_CHILD", "VISIT_NO", (r, c, id) =>
+            ClientTable(CF.VisitToChild.Table, CF.VisitToChild.ClientNo, CF.VisitToChild.VisitNo, (r, c, id) =>
             {
-                if (visitTypes.Skips(r, "VISIT_TYPE"))
+                if (visitTypes.Skips(r, CF.VisitToChild.VisitType))
                 {
                     return;
                 }
 
-                var known = visitTypes.TryRead(r, "VISIT_TYPE", out var kind);
+                var known = visitTypes.TryRead(r, CF.VisitToChild.VisitType, out var kind);
                 if (known && !EpisodeOfVisit(r, c, kind))
                 {
                     return;
                 }
 
-                if (r.Date("VISIT_DATE", required: true) is { } date && known)
+                if (r.Date(CF.VisitToChild.VisitDate, required: true) is { } date && known)
                 {
-                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text("EPISODE_NO"), kind, date, r.Flag("CHILD_SEEN"), r.Flag("SEEN_ALONE"))
+                    c.Visits.Add(new Visit(id!, c.Person.Id, r.Text(CF.VisitToChild.EpisodeNo), kind, date, r.Flag(CF.VisitToChild.ChildSeen),
+                        r.Flag(CF.VisitToChild.SeenAlone))
                     {
-                        NotSeenAloneReason = r.Text("REASON_NOT_SEEN_ALONE"),
-                        RecordedDate = r.Date("DATE_RECORDED"),
+                        NotSeenAloneReason = r.Text(CF.VisitToChild.ReasonNotSeenAlone),
+                        RecordedDate = r.Date(CF.VisitToChild.DateRecorded),
                     });
                 }
             });
-            ClientTable("MEETINGS", "MEETING_NO", (r, c, id) =>
+            ClientTable(CF.Meetings.Table, CF.Meetings.ClientNo, CF.Meetings.MeetingNo, (r, c, id) =>
             {
-                if (meetingTypes.TryRead(r, "MEETING_TYPE", out var type))
+                if (meetingTypes.TryRead(r, CF.Meetings.MeetingType, out var type))
                 {
-                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("EPISODE_NO"), type, r.Date("MEETING_DATE"), r.Flag("CANCELLED") == true));
+                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text(CF.Meetings.EpisodeNo), type, r.Date(CF.Meetings.MeetingDate),
+                        r.Flag(CF.Meetings.Cancelled) == true));
                 }
             });
-            ClientTable("EH_TAF_MEETINGS", "TAF_MEETING_NO", (r, c, id) =>
+            ClientTable(CF.EhTafMeetings.Table, CF.EhTafMeetings.ClientNo, CF.EhTafMeetings.TafMeetingNo, (r, c, id) =>
             {
-                if (tafTypes.TryRead(r, "MEETING_TYPE", out var type))
+                if (tafTypes.TryRead(r, CF.EhTafMeetings.MeetingType, out var type))
                 {
-                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text("EH_EPISODE_NO"), type, r.Date("MEETING_DATE"), r.Flag("CANCELLED") == true));
+                    c.Meetings.Add(new Meeting(id!, c.Person.Id, r.Text(CF.EhTafMeetings.EhEpisodeNo), type, r.Date(CF.EhTafMeetings.MeetingDate),
+                        r.Flag(CF.EhTafMeetings.Cancelled) == true));
                 }
             });
 
             ReadDecisionRecords(decisionTypes);
-            ClientTable("CASE_SUPERVISION", "SUPERVISION_NO", (r, c, id) =>
+            ClientTable(CF.CaseSupervision.Table, CF.CaseSupervision.ClientNo, CF.CaseSupervision.SupervisionNo, (r, c, id) =>
             {
-                if (r.Date("SUPERVISION_DATE", required: true) is { } date)
+                if (r.Date(CF.CaseSupervision.SupervisionDate, required: true) is { } date)
                 {
-                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, r.Text("EPISODE_NO"), ManagementKind.Supervision, date,
-                        r.Text("SUPERVISOR_NO")));
+                    c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, r.Text(CF.CaseSupervision.EpisodeNo), ManagementKind.Supervision,
+                        date, r.Text(CF.CaseSupervision.SupervisorNo)));
                 }
             });
-            ClientTable("DOCUMENTS", "DOCUMENT_NO", (r, c, id) =>
+            ClientTable(CF.Documents.Table, CF.Documents.ClientNo, CF.Documents.DocumentNo, (r, c, id) =>
             {
-                if (documentTypes.Skips(r, "DOCUMENT_TYPE"))
+                if (documentTypes.Skips(r, CF.Documents.DocumentType))
                 {
                     return;
                 }
 
-                var known = documentTypes.TryRead(r, "DOCUMENT_TYPE", out var kind);
-                if (r.Date("DOCUMENT_DATE", required: true) is { } date && known)
+                var known = documentTypes.TryRead(r, CF.Documents.DocumentType, out var kind);
+                if (r.Date(CF.Documents.DocumentDate, required: true) is { } date && known)
                 {
-                    c.Documents.Add(new Document(id!, c.Person.Id, r.Text("EPISODE_NO"), kind, date));
+                    c.Documents.Add(new Document(id!, c.Person.Id, r.Text(CF.Documents.EpisodeNo), kind, date));
                 }
             });
-            ClientTable("PRIVATE_FOSTERING", "ARRANGEMENT_NO", (r, c, id) =>
-                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date("NOTIFICATION_DATE"), r.Date("START_DATE"),
-                    r.Date("END_DATE"))));
-            ClientTable("CARE_LEAVERS", null, (r, c, _) =>
-                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date("LATEST_CONTACT_DATE"), r.Date("PATHWAY_PLAN_REVIEW_DATE"),
-                    r.Text("WORKER_NO")));
-            ClientTable("CARE_LEAVER_ACCOMMODATION", null, (r, c, _) =>
+            ClientTable(CF.PrivateFostering.Table, CF.PrivateFostering.ClientNo, CF.PrivateFostering.ArrangementNo, (r, c, id) =>
+                c.PrivateFostering.Add(new PrivateFostering(id!, c.Person.Id, r.Date(CF.PrivateFostering.NotificationDate),
+                    r.Date(CF.PrivateFostering.StartDate), r.Date(CF.PrivateFostering.EndDate))));
+            ClientTable(CF.CareLeavers.Table, CF.CareLeavers.ClientNo, null, (r, c, _) =>
+                c.CareLeaver = new CareLeaver(c.Person.Id, r.Date(CF.CareLeavers.LatestContactDate), r.Date(CF.CareLeavers.PathwayPlanReviewDate),
+                    r.Text(CF.CareLeavers.WorkerNo)));
+            ClientTable(CF.CareLeaverAccommodation.Table, CF.CareLeaverAccommodation.ClientNo, null, (r, c, _) =>
             {
-                if (r.Date("START_DATE", required: true) is { } start)
+                if (r.Date(CF.CareLeaverAccommodation.StartDate, required: true) is { } start)
                 {
-                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date("END_DATE")));
+                    c.Accommodation.Add(new CareLeaverAccommodation(c.Person.Id, start, r.Date(CF.CareLeaverAccommodation.EndDate)));
                 }
             });
-            ClientTable("CASE_AUDITS", "AUDIT_NO", (r, c, id) =>
+            ClientTable(CF.CaseAudits.Table, CF.CaseAudits.ClientNo, CF.CaseAudits.AuditNo, (r, c, id) =>
             {
-                if (r.Date("AUDIT_DATE", required: true) is { } date)
+                if (r.Date(CF.CaseAudits.AuditDate, required: true) is { } date)
                 {
-                    c.Audits.Add(new Audit(id!, c.Person.Id, r.Text("EPISODE_NO"), date, r.Text("AUDIT_GRADE")));
+                    c.Audits.Add(new Audit(id!, c.Person.Id, r.Text(CF.CaseAudits.EpisodeNo), date, r.Text(CF.CaseAudits.AuditGrade)));
                     _auditPerson[id!] = c.Person.Id;
                 }
             });
-            ChildTable("AUDIT_ACTIONS", "AUDIT_NO", _auditPerson, "ACTION_NO", (r, c, id) =>
-                c.AuditActions.Add(new AuditAction(id!, r.Text("AUDIT_NO")!, r.Text("DESCRIPTION"), r.Text("OWNER"), r.Date("DUE_DATE"),
-                    r.Date("COMPLETED_DATE"))));
+            ChildTable(CF.AuditActions.Table, CF.AuditActions.AuditNo, _auditPerson, CF.AuditActions.ActionNo, (r, c, id) =>
+                c.AuditActions.Add(new AuditAction(id!, r.Text(CF.AuditActions.AuditNo)!, r.Text(CF.AuditActions.Description),
+                    r.Text(CF.AuditActions.Owner), r.Date(CF.AuditActions.DueDate), r.Date(CF.AuditActions.CompletedDate))));
 
             return Extract("carefirst", new CaseDirectory(_workers, _teams));
         }
 
         private void ReadKeyInformation(IReadOnlyList<string> needs) =>
-            Each(CareFirstLayout.KeyInformation, r =>
+            Each(CF.KeyInformation.Table, r =>
             {
-                var id = r.Id(CareFirstLayout.ClientNo);
+                var id = r.Id(CF.KeyInformation.ClientNo);
                 if (id is null)
                 {
                     return;
                 }
 
                 r.RecordId = id;
-                var person = new Person(id, r.Text("FORENAME"), r.Text("SURNAME"), r.Text("GENDER"), r.Text("ETHNICITY"),
-                    r.Date("DATE_OF_BIRTH"), r.Date("EXPECTED_DATE_OF_BIRTH"), r.Text("UPN"), r.Text("UPN_UNKNOWN_REASON"),
-                    r.Date("DATE_OF_DEATH"))
+                var person = new Person(id, r.Text(CF.KeyInformation.Forename), r.Text(CF.KeyInformation.Surname), r.Text(CF.KeyInformation.Gender),
+                    r.Text(CF.KeyInformation.Ethnicity), r.Date(CF.KeyInformation.DateOfBirth), r.Date(CF.KeyInformation.ExpectedDateOfBirth),
+                    r.Text(CF.KeyInformation.Upn), r.Text(CF.KeyInformation.UpnUnknownReason), r.Date(CF.KeyInformation.DateOfDeath))
                 {
-                    Telephone = r.Text("TELEPHONE"),
-                    EthnicityDetail = r.Text("ETHNICITY_DETAIL"),
-                    PrimaryNeed = r.Code("PRIMARY_NEED", needs),
+                    Telephone = r.Text(CF.KeyInformation.Telephone),
+                    EthnicityDetail = r.Text(CF.KeyInformation.EthnicityDetail),
+                    PrimaryNeed = r.Code(CF.KeyInformation.PrimaryNeed, needs),
                 };
                 if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
-                    r.Reject(CareFirstLayout.ClientNo, $"duplicate client {id}: the first row is used");
+                    r.Reject(CF.KeyInformation.ClientNo, $"duplicate client {id}: the first row is used");
                 }
             });
 
@@ -347,16 +358,17 @@ public sealed class CareFirstAdapter : ISourceAdapter
         private void ReadPeriodsOfCare()
         {
             var episodes = new List<(string PersonId, string Period, LocalDate Start, LocalDate? End, bool Open, string? Referral)>();
-            ClientTable("LAC_EPISODES", "LAC_EPISODE_NO", (r, c, _) =>
+            ClientTable(CF.LacEpisodes.Table, CF.LacEpisodes.ClientNo, CF.LacEpisodes.LacEpisodeNo, (r, c, _) =>
             {
-                var start = r.Date("DATE_ENTERED_CARE") ?? r.Date("START_DATE", required: true);
+                var start = r.Date(CF.LacEpisodes.DateEnteredCare) ?? r.Date(CF.LacEpisodes.StartDate, required: true);
                 if (start is null)
                 {
                     return;
                 }
 
-                var ceased = r.Date("END_DATE");
-                episodes.Add((c.Person.Id, r.Text("PERIOD_OF_CARE_NO") ?? r.RecordId!, start.Value, ceased, ceased is null, r.Text("REFERRAL_NO")));
+                var ceased = r.Date(CF.LacEpisodes.EndDate);
+                episodes.Add((c.Person.Id, r.Text(CF.LacEpisodes.PeriodOfCareNo) ?? r.RecordId!, start.Value, ceased, ceased is null,
+                    r.Text(CF.LacEpisodes.ReferralNo)));
             });
             foreach (var g in episodes.GroupBy(e => (e.PersonId, e.Period)))
             {
@@ -372,16 +384,16 @@ public sealed class CareFirstAdapter : ISourceAdapter
         /// records of the episode named in <c>LINKED_NO</c> (or of any episode, when it is empty).
         /// </summary>
         private void ReadDecisionRecords(CodeClassifier<DecisionKind> types) =>
-            ClientTable("DECISION_RECORDS", "DECISION_NO", (r, c, id) =>
+            ClientTable(CF.DecisionRecords.Table, CF.DecisionRecords.ClientNo, CF.DecisionRecords.DecisionNo, (r, c, id) =>
             {
-                if (types.Skips(r, "DECISION_TYPE"))
+                if (types.Skips(r, CF.DecisionRecords.DecisionType))
                 {
                     return;
                 }
 
-                var known = types.TryRead(r, "DECISION_TYPE", out var kind);
-                var at = r.DateTimeWithFlag("DECISION_DATE", true, out var hasTime);
-                var linked = r.Text("LINKED_NO");
+                var known = types.TryRead(r, CF.DecisionRecords.DecisionType, out var kind);
+                var at = r.DateTimeWithFlag(CF.DecisionRecords.DecisionDate, true, out var hasTime);
+                var linked = r.Text(CF.DecisionRecords.LinkedNo);
                 if (!known)
                 {
                     return;
@@ -392,7 +404,8 @@ public sealed class CareFirstAdapter : ISourceAdapter
                     if (at is { } date)
                     {
                         c.ManagementRecords.Add(new ManagementRecord(id!, c.Person.Id, linked,
-                            kind == DecisionKind.Oversight ? ManagementKind.Oversight : ManagementKind.AuditDiscussion, date.Date, r.Text("WORKER_NO")));
+                            kind == DecisionKind.Oversight ? ManagementKind.Oversight : ManagementKind.AuditDiscussion, date.Date,
+                            r.Text(CF.DecisionRecords.WorkerNo)));
                     }
 
                     return;
@@ -401,9 +414,9 @@ public sealed class CareFirstAdapter : ISourceAdapter
                 var i = linked is null ? -1 : c.Contacts.FindIndex(x => x.Id == linked);
                 if (i < 0)
                 {
-                    r.Reject("LINKED_NO", linked is null
+                    r.Reject(CF.DecisionRecords.LinkedNo, linked is null
                         ? "a contact decision must name its contact: the row cannot be used"
-                        : $"no contact {linked} for client {c.Person.Id} in CONTACTS: the row cannot be used");
+                        : $"no contact {linked} for client {c.Person.Id} in {CF.Contacts.Table.Name}: the row cannot be used");
                     return;
                 }
 
@@ -422,7 +435,7 @@ public sealed class CareFirstAdapter : ISourceAdapter
         /// </summary>
         private static bool EpisodeOfVisit(RowReader r, CaseBuilder c, VisitKind kind)
         {
-            if (r.Text("EPISODE_NO") is not { } episode)
+            if (r.Text(CF.VisitToChild.EpisodeNo) is not { } episode)
             {
                 return true;
             }
@@ -435,19 +448,20 @@ public sealed class CareFirstAdapter : ISourceAdapter
             };
             if (!found)
             {
-                r.Reject("EPISODE_NO", $"no {what} {Rejection.Cut(episode)} of this child: {RowReader.RowUnusable}");
+                r.Reject(CF.VisitToChild.EpisodeNo, $"no {what} {Rejection.Cut(episode)} of this child: {RowReader.RowUnusable}");
             }
 
             return found;
         }
 
-        private static VisitFrequency? Frequency(RowReader r, CodeClassifier<bool> bases)
+        /// <summary>A plan's visit frequency from its table's days and basis columns (a non-positive number is rejected).</summary>
+        private static VisitFrequency? Frequency(RowReader r, CodeClassifier<bool> bases, Column daysColumn, Column basisColumn)
         {
-            var days = r.Int("VISIT_FREQUENCY_DAYS");
-            var working = bases.TryRead(r, "VISIT_FREQUENCY_BASIS", out var w, required: false) && w;
+            var days = r.Int(daysColumn);
+            var working = bases.TryRead(r, basisColumn, out var w, required: false) && w;
             if (days is <= 0)
             {
-                r.Reject("VISIT_FREQUENCY_DAYS", "not a positive number of days; the field is ignored");
+                r.Reject(daysColumn, "not a positive number of days; the field is ignored");
                 return null;
             }
 
@@ -455,9 +469,9 @@ public sealed class CareFirstAdapter : ISourceAdapter
         }
 
         /// <summary>A table of one client's records: rows naming a client not in KEY_INFORMATION are rejected.</summary>
-        private void ClientTable(string table, string? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
-            KeyedTable(table, CareFirstLayout.ClientNo, idColumn, client => Cases.GetValueOrDefault(client),
-                client => $"client {client} is not in {CareFirstLayout.KeyInformation}: the row cannot be used", read);
+        private void ClientTable(TableDef table, Column client, Column? idColumn, Action<RowReader, CaseBuilder, string?> read) =>
+            KeyedTable(table, client, idColumn?.Name, key => Cases.GetValueOrDefault(key),
+                key => $"client {key} is not in {CF.KeyInformation.Table.Name}: the row cannot be used", read);
 
         private CodeClassifier<T> Classifier<T>(CodeGroup<T> group) => CodeClassifier<T>.From(group, Options, CareFirstAdapter.Codes);
     }
@@ -519,14 +533,14 @@ internal sealed class CodeClassifier<T>
         new(group, options, defaults);
 
     /// <summary>Whether the row's code is one this site ignores: the caller skips the row without a rejection.</summary>
-    public bool Skips(RowReader r, string column) =>
+    public bool Skips(RowReader r, Column column) =>
         r.Text(column) is { } code && !_values.ContainsKey(code) && (_ignoreAll || _ignored.Contains(code));
 
     /// <summary>
     /// The value of the row's code. False when the code is ignored (no rejection), unknown or missing (rejected;
     /// a missing one only when <paramref name="required"/>).
     /// </summary>
-    public bool TryRead(RowReader r, string column, out T value, bool required = true)
+    public bool TryRead(RowReader r, Column column, out T value, bool required = true)
     {
         value = default!;
         var text = r.Text(column);
