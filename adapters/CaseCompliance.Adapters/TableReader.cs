@@ -175,6 +175,11 @@ public abstract class TableReader
         }
     }
 
+    /// <summary>Whether both texts begin with an ISO date and the first is not before the second (most rows: no parsing).</summary>
+    private static bool IsoNotBefore(string end, string start) =>
+        end.Length >= 10 && start.Length >= 10 && end[4] == '-' && end[7] == '-' && start[4] == '-' && start[7] == '-'
+        && string.CompareOrdinal(end, 0, start, 0, 10) >= 0;
+
     /// <summary>An end date before its start is a rejected field, read as no end: an episode stays open rather than
     /// closing before it began (which could end an obligation that is still running).</summary>
     private static void CheckPeriods(TableLayout layout, RowReader r)
@@ -182,6 +187,7 @@ public abstract class TableReader
         foreach (var (start, end) in layout.Periods)
         {
             if (r.Text(end) is { } endText && r.Text(start) is { } startText
+                && !IsoNotBefore(endText, startText)
                 && FieldParser.TryParseDateTime(endText, out var ended, out _)
                 && FieldParser.TryParseDateTime(startText, out var started, out _)
                 && ended.Date < started.Date)

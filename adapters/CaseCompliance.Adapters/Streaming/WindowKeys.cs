@@ -26,7 +26,7 @@ public sealed class WindowKeys
             _spaces[(table, column)] = space;
         }
 
-        if (_seen.MayContain(space, id))
+        if (!_seen.AddIfNew(space, id))
         {
             if (!_suspects.TryGetValue((table, column), out var ids))
             {
@@ -36,8 +36,6 @@ public sealed class WindowKeys
 
             ids.Add(id);
         }
-
-        _seen.Add(space, id);
     }
 }
 
