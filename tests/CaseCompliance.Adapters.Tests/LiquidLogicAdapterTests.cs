@@ -176,6 +176,39 @@ public class LiquidLogicAdapterTests
         Assert.Null(Assert.Single(c1.Assessments).Completed);
     }
 
+    [Theory]
+    [InlineData("CinVisitCasenoteTypes", "STVC")]    // a code meaning two kinds
+    [InlineData("OtherCasenoteTypes", "STVC")]       // a code meaning a kind and "not used"
+    public void CodeListedForTwoMeanings_FailsTheSource_NamingBothKeysAndTheColumn(string key, string code)
+    {
+        using var folder = ChildProtectionCase();
+        var options = new SourceOptions();
+        options.Codes[key] = code;
+
+        var failure = Assert.Throws<SourceFailedException>(() => Read(folder, options));
+
+        Assert.Contains($"Codes:{key}", failure.Message);
+        Assert.Contains("Codes:CpVisitCasenoteTypes", failure.Message);
+        Assert.Contains($"FACT_CASENOTES.DIM_LOOKUP_CASNT_TYPE_ID_CODE code '{code}'", failure.Message);
+    }
+
+    [Fact]
+    public void OtherCodes_AreReadAndLeftOut_AndAStarLeavesOutEveryUnmappedCode()
+    {
+        using var folder = ChildProtectionCase()
+            .Add("FACT_CASENOTES", ("FACT_CASENOTE_ID", "N9"), ("DIM_PERSON_ID", "1001"), ("DIM_LOOKUP_CASNT_TYPE_ID_CODE", "ZZTOP"),
+                ("EVENT_DTTM", "2025-03-11 14:00:00.000"));
+
+        var (_, strict) = Read(folder);
+        Assert.Contains(strict.Items, r => r.Field == "DIM_LOOKUP_CASNT_TYPE_ID_CODE" && r.Problem.Contains("ZZTOP"));
+
+        var options = new SourceOptions();
+        options.Codes["OtherCasenoteTypes"] = "*";
+        var (extract, relaxed) = Read(folder, options);
+        Assert.DoesNotContain(relaxed.Items, r => r.Field == "DIM_LOOKUP_CASNT_TYPE_ID_CODE");
+        Assert.Single(Child(extract, "1001").Visits);
+    }
+
     [Fact]
     public void MissingRequiredFile_FailsTheSourceNamingIt()
     {

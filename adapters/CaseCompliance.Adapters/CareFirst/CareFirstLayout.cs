@@ -575,13 +575,3 @@ public enum DecisionKind
     Oversight,
     AuditDiscussion,
 }
-
-/// <summary>
-/// The code lists of one coded column: each key's codes mean one canonical value; the ignored key's codes are
-/// skipped. A code listed under two keys of a group is a configuration error that fails the source.
-/// </summary>
-public sealed record CodeGroup<T>(string Column, (string Key, T Value)[] Keys, string? IgnoredKey)
-{
-    /// <summary>Every configuration key of the group.</summary>
-    public IEnumerable<string> AllKeys => Keys.Select(k => k.Key).Concat(IgnoredKey is null ? [] : [IgnoredKey]);
-}

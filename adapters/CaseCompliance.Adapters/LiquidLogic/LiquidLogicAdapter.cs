@@ -80,7 +80,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                     $"Codes:{unknown} is not a code list of the liquidlogic adapter (known: {string.Join(", ", L.DefaultCodes.Keys)}).");
             }
 
-            var casenotes = new KindCodes<NoteKind>(Options, "casenote type",
+            var casenotes = Classifier<NoteKind>(L.Casenotes.LookupCasntTypeIdCode,
             [
                 (K.CpVisitCasenoteTypes, new NoteKind(VisitKind.ChildProtection, null)),
                 (K.LacVisitCasenoteTypes, new NoteKind(VisitKind.LookedAfter, null)),
@@ -93,7 +93,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 (K.SupervisionCasenoteTypes, new NoteKind(null, ManagementKind.Supervision)),
                 (K.AuditDiscussionCasenoteTypes, new NoteKind(null, ManagementKind.AuditDiscussion)),
             ], K.OtherCasenoteTypes);
-            var meetings = new KindCodes<MeetingType>(Options, "meeting type",
+            var meetings = Classifier<MeetingType>(L.Meetings.LookupMtgTypeIdCode,
             [
                 (K.TafMeetingTypes, MeetingType.TeamAroundFamily),
                 (K.TafReviewMeetingTypes, MeetingType.TeamAroundFamilyReview),
@@ -102,7 +102,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                 (K.PathwayPlanReviewMeetingTypes, MeetingType.PathwayPlanReview),
                 (K.StrategyDiscussionMeetingTypes, MeetingType.StrategyDiscussion),
             ], K.ConferenceMeetingTypes, K.OtherMeetingTypes);
-            var forms = new KindCodes<FormKind>(Options, "form type",
+            var forms = Classifier<FormKind>(L.Forms.LookupFormTypeIdCode,
             [
                 (K.EarlyHelpAssessmentFormTypes, FormKind.EarlyHelpAssessment),
                 (K.ConsentFormTypes, FormKind.Consent),
@@ -132,6 +132,10 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
         private IReadOnlyList<string> Codes(string key) => Options.CodeList(key, L.DefaultCodes);
 
+        /// <summary>The kind each listed type code of a column means; codes of the other keys are known and not used.</summary>
+        private CodeClassifier<T> Classifier<T>(Column column, (string Key, T Kind)[] kinds, params string[] otherKeys) =>
+            CodeClassifier<T>.From(new CodeGroup<T>(column.ToString(), kinds, otherKeys), Options, L.DefaultCodes);
+
         private HashSet<string> Set(string key) => new(Codes(key), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>An id that links to another record; empty or the warehouse's "none" id (<c>-1</c>) is null.</summary>
@@ -145,18 +149,18 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
 
         /// <summary>The kind a type code maps to; false (and a rejected field) for a missing or unknown code. A code
         /// listed as another known code gives true with no kind: the row is not one the rules use.</summary>
-        private static bool TryKind<T>(RowReader r, Column column, KindCodes<T> codes, out T? kind)
+        private static bool TryKind<T>(RowReader r, Column column, CodeClassifier<T> codes, out T? kind)
             where T : struct
         {
             kind = null;
             var text = r.Text(column);
-            if (text is not null && codes.TryKind(text, out var k))
+            if (text is not null && codes.TryValue(text, out var k))
             {
                 kind = k;
                 return true;
             }
 
-            if (text is not null && codes.IsOther(text))
+            if (text is not null && codes.IsIgnored(text))
             {
                 return true;
             }
@@ -357,7 +361,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
             });
         }
 
-        private void ReadMeetings(KindCodes<MeetingType> codes)
+        private void ReadMeetings(CodeClassifier<MeetingType> codes)
         {
             var conferences = Set(K.ConferenceMeetingTypes);
             PersonRows(L.Meetings.Table, L.Meetings.PersonId, L.Meetings.MeetingId, (r, c, id) =>
@@ -476,7 +480,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
                     r.Date(L.PrivateFostering.StartDttm), r.Date(L.PrivateFostering.EndDttm))));
         }
 
-        private void ReadForms(KindCodes<FormKind> codes)
+        private void ReadForms(CodeClassifier<FormKind> codes)
         {
             PersonRows(L.Forms.Table, L.Forms.PersonId, L.Forms.FormId, (r, c, id) =>
             {
@@ -625,7 +629,7 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
         private (string PersonId, int? Days, bool? Working) Frequency(string planId, string personId) =>
             _frequencies.TryGetValue(planId, out var f) ? f : (personId, null, null);
 
-        private void ReadCasenotes(KindCodes<NoteKind> codes)
+        private void ReadCasenotes(CodeClassifier<NoteKind> codes)
         {
             PersonRows(L.Casenotes.Table, L.Casenotes.PersonId, L.Casenotes.CasenoteId, (r, c, id) =>
             {
@@ -718,62 +722,5 @@ public sealed class LiquidLogicAdapter : ISourceAdapter
             When(Dataset.PlanVisitFrequency, K.PlanVisitIntervalAnswers);
             return off;
         }
-    }
-
-    /// <summary>
-    /// A type code column's configured codes: the ones mapped to a kind, and the other codes the site uses that the
-    /// rules do not need (<c>*</c> accepts any other). A code configured for two kinds is a configuration error.
-    /// </summary>
-    private sealed class KindCodes<T>
-        where T : struct
-    {
-        private readonly Dictionary<string, T> _kinds = new(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> _other = new(StringComparer.OrdinalIgnoreCase);
-        private readonly bool _anyOther;
-
-        public KindCodes(SourceOptions options, string what, IEnumerable<(string Key, T Kind)> kinds, params string[] otherKeys)
-        {
-            var keyOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (key, kind) in kinds)
-            {
-                foreach (var code in options.CodeList(key, L.DefaultCodes))
-                {
-                    if (keyOf.TryGetValue(code, out var first) && !string.Equals(first, key, StringComparison.OrdinalIgnoreCase))
-                    {
-                        throw new SourceFailedException($"Codes:{first} and Codes:{key} both list the {what} '{code}': a code can mean one thing only.");
-                    }
-
-                    keyOf[code] = key;
-                    _kinds[code] = kind;
-                }
-            }
-
-            foreach (var key in otherKeys)
-            {
-                foreach (var code in options.CodeList(key, L.DefaultCodes))
-                {
-                    if (code == L.AnyOtherCode)
-                    {
-                        _anyOther = true;
-                    }
-                    else if (keyOf.TryGetValue(code, out var mapped))
-                    {
-                        throw new SourceFailedException($"Codes:{mapped} and Codes:{key} both list the {what} '{code}': a code can mean one thing only.");
-                    }
-                    else
-                    {
-                        _other.Add(code);
-                    }
-                }
-            }
-
-            Known = [.. _kinds.Keys, .. _other];
-        }
-
-        public IReadOnlyCollection<string> Known { get; }
-
-        public bool TryKind(string code, out T kind) => _kinds.TryGetValue(code, out kind);
-
-        public bool IsOther(string code) => _anyOther || _other.Contains(code);
     }
 }

@@ -157,9 +157,6 @@ public static class LiquidLogicLayout
         [Keys.CalendarDayBases] = "Calendar days,calendar",
     };
 
-    /// <summary>"Any other code": in an <c>Other…Types</c> list, accepts every code not mapped to a kind.</summary>
-    public const string AnyOtherCode = "*";
-
     /// <summary>
     /// How each table links to a child, for streaming: a table with <c>DIM_PERSON_ID</c> by that column; form answers
     /// by the form (<c>FACT_FORM_ID</c>) of the contact, assessment, plan or form that names it; audit actions by their
