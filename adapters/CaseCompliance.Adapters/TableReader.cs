@@ -144,7 +144,7 @@ public abstract class TableReader
             return;
         }
 
-        var layout = _layout.First(t => t.Name == table);
+        var layout = _byName[table];
         var reader = new RowReader(_name, layout, _columns, _log);
         var header = _tables.Header(table);
         if (header is not null)
