@@ -26,8 +26,7 @@ public sealed record TableLayout(string Name, bool Required, Dataset[] Records, 
     public IReadOnlyList<string> OptionalColumns { get; init; } = [];
 
     /// <summary>Whether the table declares the column (required or optional).</summary>
-    public bool Declares(string column) =>
-        Columns.Contains(column, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
+    public bool Declares(string column) => Definition.Find(column) is not null;
 
     /// <summary>
     /// Whether one record may stand under several children, a row each (a sibling conference, a Mosaic step about
@@ -219,14 +218,16 @@ public abstract class TableReader
         KeyedTable(table, parentColumn, idColumn, parent => parents.TryGetValue(parent, out var person) ? Cases[person] : null,
             parent => $"no parent record with id {parent}: {RowReader.RowUnusable}", read);
 
-    /// <summary>Reads rows that carry their own id (optional) and a key to the child they belong to; rows whose key
-    /// <paramref name="skip"/> accepts (a system's "nobody" id) are passed over silently.</summary>
+    /// <summary>
+    /// Reads rows that carry their own id (optional) and a key to the child they belong to; rows whose key
+    /// <paramref name="skip"/> accepts (a system's "nobody" id) are passed over silently.
     /// <para>
     /// The table's layout is applied before <paramref name="read"/> sees the row: a second row with an id (or the
     /// layout's <see cref="TableLayout.Key"/>) already seen is rejected, never merged; a row naming a record its
     /// <see cref="TableLayout.References"/> do not hold for the same child is rejected. A row read without being made
     /// unusable then counts as that record for the tables read after it.
     /// </para>
+    /// </summary>
     protected void KeyedTable(string table, string keyColumn, string? idColumn, Func<string, CaseBuilder?> resolve,
         Func<string, string> unknown, Action<RowReader, CaseBuilder, string?> read, Func<string, bool>? skip = null)
     {
@@ -285,10 +286,10 @@ public abstract class TableReader
     /// <summary>
     /// Whether this is the first row of the table with this record id; a second is rejected, never merged (the first
     /// is kept). Across the windows of a streamed extract the id is also noted, so that a repeat in another child's
-    /// window makes the scan read the source whole (<see cref="WindowKeys"/>).
+    /// window makes the scan read the source whole (<see cref="WindowKeys"/>). A record shared across children
+    /// (<see cref="TableLayout.SharedAcrossChildren"/>) is one row per child, so its id is unique per child; a child's
+    /// rows all come in its own window.
     /// </summary>
-    /// A record shared across children (<see cref="TableLayout.SharedAcrossChildren"/>) is one row per child, so
-    /// its id is unique per child; a child's rows all come in its own window.
     protected bool FirstWithId(RowReader r, string table, string column, string id, string person)
     {
         var shared = _byName[table].SharedAcrossChildren;
