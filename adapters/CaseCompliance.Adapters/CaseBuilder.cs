@@ -30,6 +30,7 @@ public sealed class CaseBuilder(Person person)
     public List<Document> Documents { get; } = [];
     public List<Audit> Audits { get; } = [];
     public List<AuditAction> AuditActions { get; } = [];
+    public List<MissingEpisode> MissingEpisodes { get; } = [];
 
     public CaseRecord Build(string source, ImmutableHashSet<Dataset> recorded) => new(source, Person with
     {
@@ -59,6 +60,7 @@ public sealed class CaseBuilder(Person person)
         Documents = [.. Documents],
         Audits = [.. Audits],
         AuditActions = [.. AuditActions],
+        MissingEpisodes = [.. MissingEpisodes],
         Recorded = recorded,
     };
 }

@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddSingleton<ISourceAdapter, LiquidLogic.LiquidLogicAdapter>();
         services.AddSingleton<ISourceAdapter, Mosaic.MosaicAdapter>();
         services.AddSingleton<ISourceAdapter, CareFirst.CareFirstAdapter>();
+        services.AddSingleton<ISourceAdapter, Ssda903.Ssda903Adapter>();
         return services;
     }
 }
@@ -21,7 +22,14 @@ public static class DependencyInjection
 /// <summary>The <c>Sources</c> section and the opening of a source's tables.</summary>
 public static class SourceCatalog
 {
-    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst"];
+    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst", "ssda903"];
+
+    /// <summary>The kinds that also read a single file (a return's XML file), and how each opens one.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<string, SourceOptions, ITableSource>> FileSources =
+        new Dictionary<string, Func<string, SourceOptions, ITableSource>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ssda903"] = Ssda903.Ssda903Xml.Open,
+        };
 
     /// <summary>The configured sources by name; a source's kind defaults to its name.</summary>
     public static IReadOnlyDictionary<string, SourceOptions> ConfiguredSources(IConfiguration configuration)
@@ -95,9 +103,9 @@ public static class SourceCatalog
         return null;
     }
 
-    /// <summary>Opens a source's tables: a folder of CSV files or an HTTP base address. A location that cannot be used yields a source
-    /// that fails with the reason when it is read.</summary>
-    public static ITableSource OpenTables(string location, SourceOptions options)
+    /// <summary>Opens a source's tables: a folder of CSV files, an HTTP base address, or a file for a kind that reads one
+    /// (<see cref="FileSources"/>). A location that cannot be used yields a source that fails with the reason when it is read.</summary>
+    public static ITableSource OpenTables(string kind, string location, SourceOptions options)
     {
         if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
@@ -106,9 +114,17 @@ public static class SourceCatalog
                 : new UnreadableSource(location, $"{location}: not a valid address.");
         }
 
+        if (File.Exists(location))
+        {
+            return FileSources.TryGetValue(kind, out var open)
+                ? open(location, options)
+                : new UnreadableSource(location, $"{location}: a file, but the {kind} adapter reads a folder of CSV files" +
+                    (FileSources.Count > 0 ? $" (only {string.Join(", ", FileSources.Keys)} also read a file)." : "."));
+        }
+
         return Directory.Exists(location)
             ? new CsvFolderSource(location, options.Tables, options.Encoding)
-            : new UnreadableSource(location, $"{location}: folder not found.");
+            : new UnreadableSource(location, $"{location}: {(FileSources.ContainsKey(kind) ? "folder or file" : "folder")} not found.");
     }
 }
 

@@ -36,6 +36,12 @@ public sealed record Placement(
     public int? AgreedIntervalDays { get; init; }
 }
 
+/// <summary>
+/// A missing or away-from-placement episode of a child (SSDA903 <c>missing.csv</c>, SSD <c>ssd_missing</c>):
+/// <paramref name="Type"/> is <c>missing</c> or <c>away</c> (absent without authorisation) where the source says.
+/// </summary>
+public sealed record MissingEpisode(string Id, string PersonId, LocalDate Start, LocalDate? End, string? Type);
+
 /// <summary>A legal status (SSDA903 LS code) held for a period.</summary>
 public sealed record LegalStatus(string PersonId, string Code, LocalDate Start, LocalDate? End)
 {

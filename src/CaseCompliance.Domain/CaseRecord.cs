@@ -40,6 +40,7 @@ public enum Dataset
     PersonDetails,
     Addresses,
     Disabilities,
+    MissingEpisodes,
 }
 
 /// <summary>Everything one source knows about one child, in the canonical shape the rules read.</summary>
@@ -66,6 +67,7 @@ public sealed record CaseRecord(string Source, Person Person)
     public ImmutableArray<Document> Documents { get; init; } = [];
     public ImmutableArray<Audit> Audits { get; init; } = [];
     public ImmutableArray<AuditAction> AuditActions { get; init; } = [];
+    public ImmutableArray<MissingEpisode> MissingEpisodes { get; init; } = [];
 
     /// <summary>The data sets this source records; a rule needing another one reports not-applicable.</summary>
     public ImmutableHashSet<Dataset> Recorded { get; init; } = [];

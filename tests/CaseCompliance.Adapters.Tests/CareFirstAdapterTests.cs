@@ -127,7 +127,8 @@ public class CareFirstAdapterTests
         Assert.Contains(c2.Meetings, m => m is { Id: "M1", Type: MeetingType.TeamAroundFamily });
         Assert.Equal(DocumentKind.OutcomeStar, Assert.Single(c2.Documents).Kind);
 
-        foreach (var dataset in Enum.GetValues<Dataset>())
+        // Missing episodes (SSDA903 missing.csv) are read by no case management system's adapter yet.
+        foreach (var dataset in Enum.GetValues<Dataset>().Where(d => d != Dataset.MissingEpisodes))
         {
             Assert.True(c1.Records(dataset), $"{dataset} should be recorded when every table is there");
         }

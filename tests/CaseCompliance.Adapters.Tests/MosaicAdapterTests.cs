@@ -238,6 +238,7 @@ public class MosaicAdapterTests
         var extract = new MosaicAdapter().Read("mosaic", new CsvFolderSource(Path.Combine(dir.FullName, "samples", "mosaic")), new SourceOptions(), log);
         Assert.Empty(log.Items);
         Assert.Equal(20, extract.Cases.Count);
-        Assert.All(Enum.GetValues<Dataset>(), d => Assert.True(extract.Cases[0].Records(d), $"{d} is recorded"));
+        // Missing episodes (SSDA903 missing.csv) are read by no case management system's adapter yet.
+        Assert.All(Enum.GetValues<Dataset>().Where(d => d != Dataset.MissingEpisodes), d => Assert.True(extract.Cases[0].Records(d), $"{d} is recorded"));
     }
 }

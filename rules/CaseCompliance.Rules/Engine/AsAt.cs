@@ -57,6 +57,7 @@ public static class AsAt
             Audits = Keep(r.Audits, x => x.Date <= d),
             AuditActions = Keep(r.AuditActions, x => !r.Audits.Any(a => a.Id == x.AuditId && a.Date > d),
                 x => x with { Completed = Cut(x.Completed, d) }),
+            MissingEpisodes = Keep(r.MissingEpisodes, x => x.Start <= d, x => x with { End = Cut(x.End, d) }),
         };
     }
 
@@ -224,6 +225,14 @@ public static class AsAt
         foreach (var x in r.AuditActions)
         {
             if (After(x.Completed, d))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in r.MissingEpisodes)
+        {
+            if (x.Start > d || After(x.End, d))
             {
                 return true;
             }
