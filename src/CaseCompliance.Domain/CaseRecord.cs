@@ -41,6 +41,9 @@ public enum Dataset
     Addresses,
     Disabilities,
     MissingEpisodes,
+
+    /// <summary>The child's surname and forename: every case management system holds them; a statutory return (SSDA903) does not.</summary>
+    PersonNames,
 }
 
 /// <summary>Everything one source knows about one child, in the canonical shape the rules read.</summary>

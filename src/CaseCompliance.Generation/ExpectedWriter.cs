@@ -17,9 +17,12 @@ public sealed class ExpectedWriter : IDisposable
 
     private readonly StreamWriter _writer;
     private readonly string _prefix;
+    private readonly HashSet<string>? _rules;
 
-    public ExpectedWriter(string directory, string format)
+    /// <param name="rules">The rules the format carries (a return such as SSDA903 carries only some); null for all.</param>
+    public ExpectedWriter(string directory, string format, IEnumerable<string>? rules = null)
     {
+        _rules = rules is null ? null : new HashSet<string>(rules, StringComparer.Ordinal);
         System.IO.Directory.CreateDirectory(directory);
         _writer = CsvText.Create(Path.Combine(directory, FileName));
         _prefix = format + ":";
@@ -30,6 +33,11 @@ public sealed class ExpectedWriter : IDisposable
     {
         foreach (var row in rows)
         {
+            if (_rules is not null && !_rules.Contains(row.Rule))
+            {
+                continue;
+            }
+
             _writer.Write(row.Rule);
             _writer.Write(',');
             _writer.Write(_prefix);

@@ -184,7 +184,7 @@ public static class CareFirstLayout
     /// <summary><c>KEY_INFORMATION</c>.</summary>
     public static class KeyInformation
     {
-        public static readonly TableDef Table = new("KEY_INFORMATION", required: true, Dataset.PersonDetails);
+        public static readonly TableDef Table = new("KEY_INFORMATION", required: true, Dataset.PersonDetails, Dataset.PersonNames);
 
         public static readonly Column ClientNo = Table.Column("CLIENT_NO");
         public static readonly Column Forename = Table.Column("FORENAME");

@@ -185,7 +185,7 @@ public static class LiquidLogicLayout
     /// <summary><c>DIM_PERSON</c>.</summary>
     public static class Person
     {
-        public static readonly TableDef Table = new("DIM_PERSON", required: true);
+        public static readonly TableDef Table = new("DIM_PERSON", required: true, Dataset.PersonNames);
 
         public static readonly Column PersonId = Table.Column("DIM_PERSON_ID");
         public static readonly Column Forename = Table.Column("FORENAME");

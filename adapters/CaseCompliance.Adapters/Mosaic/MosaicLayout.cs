@@ -191,7 +191,7 @@ public static class MosaicLayout
     /// <summary><c>dm_persons</c>.</summary>
     public static class Persons
     {
-        public static readonly TableDef Table = new("dm_persons", required: true);
+        public static readonly TableDef Table = new("dm_persons", required: true, Dataset.PersonNames);
 
         public static readonly Column PersonId = Table.Column("PERSON_ID");
         public static readonly Column FirstName = Table.Column("FIRST_NAME");

@@ -58,7 +58,7 @@ public static class StandardLayout
     /// <summary><c>ssd_person</c>.</summary>
     public static class Person
     {
-        public static readonly TableDef Table = new("ssd_person", required: true);
+        public static readonly TableDef Table = new("ssd_person", required: true, Dataset.PersonNames);
 
         public static readonly Column PersonId = Table.Column("pers_person_id");
         public static readonly Column Forename = Table.Column("pers_forename");

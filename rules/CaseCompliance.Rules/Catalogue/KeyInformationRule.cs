@@ -24,7 +24,8 @@ public sealed class KeyInformationOptions : RuleOptions
 /// Source: CareFirst guidance; Darlington EH. Choices: checked for children with an open episode at the as-of
 /// date (others are not applicable); a recorded reason the UPN is unknown satisfies the UPN; the primary need is
 /// the person's, else the latest referral's; telephone and ethnicity detail are only required where the source
-/// records them; an unborn child needs no forename either.
+/// records them; an unborn child needs no forename either; surname and forename only where the source records names
+/// (a statutory return such as the SSDA903 holds none).
 /// </summary>
 public sealed class KeyInformationRule(KeyInformationOptions? options = null) : Rule<KeyInformationOptions>(options)
 {
@@ -54,10 +55,20 @@ public sealed class KeyInformationRule(KeyInformationOptions? options = null) : 
             }
         }
 
-        Require(!string.IsNullOrWhiteSpace(p.Surname), "surname");
+        // A source that holds no names (the SSDA903 return) is checked on what it does hold.
+        var names = record.Records(Dataset.PersonNames);
+        if (names)
+        {
+            Require(!string.IsNullOrWhiteSpace(p.Surname), "surname");
+        }
+
         if (!unborn)
         {
-            Require(!string.IsNullOrWhiteSpace(p.Forename), "forename");
+            if (names)
+            {
+                Require(!string.IsNullOrWhiteSpace(p.Forename), "forename");
+            }
+
             Require(p.DateOfBirth is not null, "date of birth");
             Require(!string.IsNullOrWhiteSpace(p.Gender), "gender");
         }

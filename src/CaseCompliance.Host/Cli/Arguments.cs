@@ -122,7 +122,8 @@ public sealed class Arguments
         Usage: casecompliance <verb> [options]
           scan          one scan now: read every source, evaluate every rule, write the output files
                           --source KIND=LOCATION   repeatable; replaces the configured sources
-                                                   (KIND: standard, mosaic, liquidlogic, carefirst)
+                                                   (KIND: standard, mosaic, liquidlogic, carefirst, ssda903;
+                                                    ssda903 also takes the return's XML file)
                           --as-of yyyy-MM-dd       evaluate as if today were this date (default: today, Europe/London)
                           --out DIR                where to write the files (default: Output:Directory)
                           --no-store               do not write the scan to the database
@@ -135,7 +136,8 @@ public sealed class Arguments
                           --as-of yyyy-MM-dd       the day the generated history ends
                           --out DIR                where to write (with --format all: DIR/<format>)
                           --seed S                 same seed, byte-identical files (default 1)
-                          --format F               standard (default), liquidlogic, mosaic, carefirst or all
+                          --format F               standard (default), liquidlogic, mosaic, carefirst, all (those four)
+                                                   or ssda903 (the SSDA903 return: CSV files and ssda903.xml)
                           --breach-rate R          share of obligations planted late or missed (default 0.08)
                           --fault-rate R           share of data-quality fault chances taken (default 0.02)
 

@@ -15,6 +15,9 @@ public static class GenerateCommand
 {
     public static readonly string[] Formats = ["standard", "liquidlogic", "mosaic", "carefirst"];
 
+    /// <summary>Statutory returns: written on their own (<c>--format ssda903</c>), not by <c>all</c>, which writes the four systems.</summary>
+    public static readonly string[] Returns = ["ssda903"];
+
     public static int Run(Arguments args, AppConfiguration configuration, TextWriter stdout, TextWriter stderr)
     {
         var children = Int(args, "--children", 1, 100_000_000);
@@ -24,9 +27,9 @@ public static class GenerateCommand
                 : throw new UsageException($"--seed: '{s}' is not a whole number from 0 to {ulong.MaxValue}.")
             : 1UL;
         var format = (args["--format"] ?? "standard").ToLowerInvariant();
-        if (format != "all" && !Formats.Contains(format))
+        if (format != "all" && !Formats.Contains(format) && !Returns.Contains(format))
         {
-            throw new UsageException($"--format: unknown format '{format}' (use {string.Join(", ", Formats)} or all).");
+            throw new UsageException($"--format: unknown format '{format}' (use {string.Join(", ", Formats.Concat(Returns))} or all).");
         }
 
         var asOfText = args["--as-of"] ?? throw new UsageException("--as-of is required (yyyy-MM-dd): the generated history ends on it.");
@@ -54,7 +57,7 @@ public static class GenerateCommand
             foreach (var f in formats)
             {
                 var dir = format == "all" ? Path.Combine(outDir, f) : outDir;
-                outputs.Add(new GenerationOutput(Sink(f, dir), new ExpectedWriter(dir, f)));
+                outputs.Add(new GenerationOutput(Sink(f, dir), new ExpectedWriter(dir, f, f == "ssda903" ? Ssda903Sink.ExpectedRules : null)));
             }
 
             var settings = new GeneratorSettings
@@ -93,6 +96,7 @@ public static class GenerateCommand
         "liquidlogic" => new LiquidLogicSink(directory),
         "mosaic" => new MosaicSink(directory),
         "carefirst" => new CareFirstSink(directory),
+        "ssda903" => new Ssda903Sink(directory),
         _ => throw new UsageException($"--format: unknown format '{format}'."),
     };
 
@@ -151,10 +155,13 @@ public static class GenerateCommand
     {
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated {result.Children} children ({string.Join(", ", formats)}) in {elapsed.TotalSeconds:0.0} s: {outDir}"));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Expected findings: {result.ExpectedRows} ({ExpectedWriter.FileName} in each format folder)"));
+        // A return carries only some rules: its expected.csv holds those alone.
+        IReadOnlyList<string> rules = formats.All(Returns.Contains) ? Ssda903Sink.ExpectedRules : RuleCatalogue.Ids;
+        var rows = rules.Sum(r => result.Counts(r).Values.Sum());
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Expected findings: {rows} ({ExpectedWriter.FileName} in each format folder)"));
         string[] statuses = ["met", "late", "overdue", "due-soon", "pending", "early", "missing-data", "not-applicable"];
         stdout.WriteLine($"  {"rule",-28}{string.Concat(statuses.Select(s => $"{s,15}"))}");
-        foreach (var rule in RuleCatalogue.Ids)
+        foreach (var rule in rules)
         {
             var counts = result.Counts(rule);
             stdout.WriteLine($"  {rule,-28}{string.Concat(statuses.Select(s => $"{counts.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture),15}"))}");

@@ -34,6 +34,18 @@ public class KeyInformationRuleTests
     }
 
     [Fact]
+    public void ASourceWithoutNames_IsCheckedOnWhatItHolds()
+    {
+        // The SSDA903 return holds no names: their absence is no gap; the fields it does hold still count.
+        var record = Open().Without(Dataset.PersonNames).WithPerson(p => p with { Surname = null, Forename = null });
+        Single(Rule, record, AsOf).Is(FindingStatus.Met, AsOf);
+
+        var f = Single(Rule, record.WithPerson(p => p with { Ethnicity = null }), AsOf);
+        Assert.Equal(FindingStatus.MissingData, f.Status);
+        Assert.Equal("Key information is incomplete at 2025-03-10: ethnicity not recorded.", f.Detail);
+    }
+
+    [Fact]
     public void MissingData_NamesEveryMissingField()
     {
         var record = Open() with { Person = Open().Person with { Surname = " ", Telephone = null, DisabilityRecorded = false } };
