@@ -41,10 +41,12 @@ public static class SourceCatalog
             section.Bind(options);
             options.Kind ??= section.Key;
 
-            // A code list may also be written as a JSON array: ["A", "B"] means "A,B".
+            // A code list may also be written as a JSON array: ["A", "B"] means "A,B"; a map of descriptions
+            // (["C1=Interim care order", …], whose descriptions hold commas) means "C1=Interim care order;…".
             foreach (var codes in section.GetSection("Codes").GetChildren().Where(c => c.Value is null && c.GetChildren().Any()))
             {
-                options.Codes[codes.Key] = string.Join(',', codes.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)));
+                var items = codes.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+                options.Codes[codes.Key] = string.Join(items.TrueForAll(v => v!.Contains('=', StringComparison.Ordinal)) ? ';' : ',', items);
             }
 
             result[section.Key] = options;

@@ -75,11 +75,13 @@ public abstract class TableReader
     private readonly Dictionary<(string Table, string Column), Dictionary<string, string>> _named = [];
     private readonly Dictionary<string, string[]> _namedColumns = new(StringComparer.OrdinalIgnoreCase);
     private long _rows;
+    private readonly Placeholders? _placeholders;
 
     protected TableReader(string name, ITableSource tables, SourceOptions options, RejectionLog log,
-        IReadOnlyList<TableLayout> layout, CancellationToken ct)
+        IReadOnlyList<TableLayout> layout, CancellationToken ct, Placeholders? placeholders = null)
     {
         _name = name;
+        _placeholders = placeholders;
         _tables = tables;
         Options = options;
         _log = log;
@@ -144,7 +146,7 @@ public abstract class TableReader
         }
 
         var layout = _byName[table];
-        var reader = new RowReader(_name, layout, _columns, _log);
+        var reader = new RowReader(_name, layout, _columns, _log, _placeholders);
         var header = _tables.Header(table);
         if (header is not null)
         {

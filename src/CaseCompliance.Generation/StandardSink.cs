@@ -15,8 +15,9 @@ public sealed class StandardSink : IExtractSink
         {
             var writer = CsvText.Create(Path.Combine(directory, table.Name + ".csv"));
             var csv = new CsvText(writer);
-            csv.Row(table.Columns);
-            _files[table.Name] = (writer, csv, table.Columns, new HashSet<string>(table.Columns, StringComparer.Ordinal));
+            string[] columns = [.. table.Columns, .. table.OptionalColumns];
+            csv.Row(columns);
+            _files[table.Name] = (writer, csv, columns, new HashSet<string>(columns, StringComparer.Ordinal));
         }
     }
 

@@ -174,7 +174,7 @@ public sealed class CsvFolderSourceTests : IDisposable
         Assert.Equal(["C1", "C2"], extract.Cases.Select(c => c.Person.Id).Order());
         Assert.Equal(3, extract.RowsRead);
         var rejection = Assert.Single(log.Items);
-        Assert.Equal(new Rejection("standard", "ssd_person.csv", "4", null, "(row)", FieldCount(4, 11)), rejection);
+        Assert.Equal(new Rejection("standard", "ssd_person.csv", "4", null, "(row)", FieldCount(4, StandardLayout.Person.Table.Layout.Columns.Length + StandardLayout.Person.Table.Layout.OptionalColumns.Count)), rejection);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class CsvFolderSourceTests : IDisposable
 
         // A broken row after V3's details, which wait for a later window: it must not make them look orphaned.
         File.AppendAllText(Path.Combine(path, "cc_visit_details.csv"), "V9,\"never closed\n");
-        File.AppendAllText(Path.Combine(path, "ssd_person.csv"), "C5,too,few\nC6,,,,,,2015-03-01,,,,\n");
+        File.AppendAllText(Path.Combine(path, "ssd_person.csv"), "C5,too,few\nC6,,,,,,2015-03-01" + new string(',', StandardLayout.Person.Table.Layout.Columns.Length + StandardLayout.Person.Table.Layout.OptionalColumns.Count - 7) + "\n");
         var source = new CsvFolderSource(path);
         var adapter = new StandardAdapter();
         var whole = new RejectionLog();
@@ -222,7 +222,7 @@ public sealed class CsvFolderSourceTests : IDisposable
         Assert.Equal(6, windows.People);
         Assert.Equal(["C1", "C2", "C3", "C4", "C6"], streamedCases.Select(c => c.Person.Id).Order());
         Assert.Equal(whole.Items.OrderBy(r => r.File).ThenBy(r => r.Line), streamed.Items.OrderBy(r => r.File).ThenBy(r => r.Line));
-        Assert.Equal([("cc_visit_details.csv", "4", Unterminated), ("ssd_person.csv", "6", FieldCount(3, 11))],
+        Assert.Equal([("cc_visit_details.csv", "4", Unterminated), ("ssd_person.csv", "6", FieldCount(3, StandardLayout.Person.Table.Layout.Columns.Length + StandardLayout.Person.Table.Layout.OptionalColumns.Count))],
             streamed.Items.Select(r => (r.File, r.Line, r.Problem)).Order());
         Assert.Equal(new LocalDate(2025, 3, 13), streamedCases.Single(c => c.Person.Id == "C3").Visits.Single().RecordedDate);
         Assert.Equal(wholeCases.Count, streamedCases.Count);

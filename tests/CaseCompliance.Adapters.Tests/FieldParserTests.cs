@@ -13,12 +13,18 @@ public class FieldParserTests
     [InlineData("2025-03-14T23:59:59", 2025, 3, 14, 23, 59, true)]
     [InlineData("14/03/2025", 2025, 3, 14, 0, 0, false)]
     [InlineData("14/03/2025 08:05", 2025, 3, 14, 8, 5, true)]
+    [InlineData("14/03/2025 08:05:59", 2025, 3, 14, 8, 5, true)]
+    [InlineData("2024-12-10 00:00:00.000", 2024, 12, 10, 0, 0, true)]
+    [InlineData("2024-12-10 23:59:59.9999999", 2024, 12, 10, 23, 59, true)]
+    [InlineData("2024-12-10 23:59:59.1234567", 2024, 12, 10, 23, 59, true)]
+    [InlineData("2024-02-29 10:15:00.1", 2024, 2, 29, 10, 15, true)]
+    [InlineData("2025-03-14T09:30:15.123", 2025, 3, 14, 9, 30, true)]
     [InlineData("29/02/2024", 2024, 2, 29, 0, 0, false)]
     [InlineData(" 2025-01-31 ", 2025, 1, 31, 0, 0, false)]
     public void AcceptsTheListedForms(string text, int y, int m, int d, int h, int min, bool hasTime)
     {
         Assert.True(FieldParser.TryParseDateTime(text, out var value, out var timed));
-        Assert.Equal(new LocalDateTime(y, m, d, h, min, value.Second, value.Millisecond), value);
+        Assert.Equal(new LocalDateTime(y, m, d, h, min, value.Second).PlusTicks(value.TickOfSecond), value);
         Assert.Equal(hasTime, timed);
     }
 
@@ -28,8 +34,9 @@ public class FieldParserTests
     [InlineData("03/14/2025", "US order is never guessed")]
     [InlineData("2025-3-14", "single-digit month")]
     [InlineData("14-03-2025", "dashes in day-first order")]
-    [InlineData("2025-03-14T09:30:15.123", "fractions only with a space separator")]
-    [InlineData("14/03/2025 08:05:00", "seconds not in the dd/MM/yyyy form")]
+    [InlineData("2025-03-14 09:30:15.12345678", "more than datetime2's seven fraction digits")]
+    [InlineData("2025-03-14 09:30:15.", "a point without fraction digits")]
+    [InlineData("14/03/2025 08:05:00.000", "fractions not in the dd/MM/yyyy form")]
     [InlineData("2025-03-14 25:00", "hour out of range")]
     [InlineData("yesterday", "words")]
     [InlineData("20250314", "compact form")]

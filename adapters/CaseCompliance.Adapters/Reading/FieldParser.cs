@@ -3,8 +3,9 @@ using NodaTime;
 namespace CaseCompliance.Adapters.Reading;
 
 /// <summary>
-/// The date and flag forms every adapter accepts (extracts.md): dates <c>yyyy-MM-dd</c>, <c>yyyy-MM-dd HH:mm[:ss[.fff]]</c>,
-/// <c>yyyy-MM-ddTHH:mm[:ss]</c>, <c>dd/MM/yyyy[ HH:mm]</c>; flags <c>Y/N</c>, <c>1/0</c>, <c>true/false</c>, empty = unknown.
+/// The date and flag forms every adapter accepts (extracts.md): dates <c>yyyy-MM-dd</c>, <c>yyyy-MM-dd HH:mm[:ss[.f…]]</c>
+/// (SQL Server's <c>datetime</c> writes three fraction digits, <c>datetime2</c> up to seven), <c>yyyy-MM-ddTHH:mm[:ss[.f…]]</c>,
+/// <c>dd/MM/yyyy[ HH:mm[:ss]]</c>; flags <c>Y/N</c>, <c>1/0</c>, <c>true/false</c>, empty = unknown.
 /// Anything else is refused, never guessed.
 /// </summary>
 public static class FieldParser
@@ -31,8 +32,7 @@ public static class FieldParser
                     return false;
                 }
 
-                var isoT = s[10] == 'T';
-                if (!TryTime(s[11..], allowSeconds: true, allowFraction: !isoT, out var time))
+                if (!TryTime(s[11..], allowFraction: true, out var time))
                 {
                     return false;
                 }
@@ -51,7 +51,7 @@ public static class FieldParser
             rest = 10;
             if (s.Length > 10)
             {
-                if (s[10] != ' ' || !TryTime(s[11..], allowSeconds: false, allowFraction: false, out var time))
+                if (s[10] != ' ' || !TryTime(s[11..], allowFraction: false, out var time))
                 {
                     return false;
                 }
@@ -103,7 +103,8 @@ public static class FieldParser
         return false;
     }
 
-    private static bool TryTime(ReadOnlySpan<char> s, bool allowSeconds, bool allowFraction, out LocalTime time)
+    /// <summary><c>HH:mm</c>, <c>HH:mm:ss</c> and, where allowed, <c>HH:mm:ss.f</c> to seven fraction digits (100 ns).</summary>
+    private static bool TryTime(ReadOnlySpan<char> s, bool allowFraction, out LocalTime time)
     {
         time = default;
         if (s.Length < 5 || s[2] != ':' || !Digits(s[..2], out var h) || !Digits(s.Slice(3, 2), out var m))
@@ -112,19 +113,26 @@ public static class FieldParser
         }
 
         var sec = 0;
-        var ms = 0;
+        var ticks = 0L;
         if (s.Length > 5)
         {
-            if (!allowSeconds || s.Length < 8 || s[5] != ':' || !Digits(s.Slice(6, 2), out sec))
+            if (s.Length < 8 || s[5] != ':' || !Digits(s.Slice(6, 2), out sec))
             {
                 return false;
             }
 
             if (s.Length > 8)
             {
-                if (!allowFraction || s.Length != 12 || s[8] != '.' || !Digits(s.Slice(9, 3), out ms))
+                var digits = s.Length - 9;
+                if (!allowFraction || s[8] != '.' || digits is < 1 or > 7 || !Digits(s[9..], out var fraction))
                 {
                     return false;
+                }
+
+                ticks = fraction;
+                for (var i = digits; i < 7; i++)
+                {
+                    ticks *= 10;
                 }
             }
         }
@@ -134,7 +142,7 @@ public static class FieldParser
             return false;
         }
 
-        time = new LocalTime(h, m, sec, ms);
+        time = new LocalTime(h, m, sec).PlusTicks(ticks);
         return true;
     }
 

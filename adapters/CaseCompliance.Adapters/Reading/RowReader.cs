@@ -21,10 +21,12 @@ public sealed class RowReader
     private bool _anyMasked;
     private TableRow _row = null!;
     private string? _recordId;
+    private readonly Placeholders _placeholders;
 
-    public RowReader(string source, TableLayout table, ColumnMap columns, RejectionLog log)
+    public RowReader(string source, TableLayout table, ColumnMap columns, RejectionLog log, Placeholders? placeholders = null)
     {
         _source = source;
+        _placeholders = placeholders ?? Placeholders.None;
         _table = table.Definition;
         _columns = columns;
         _log = log;
@@ -99,7 +101,13 @@ public sealed class RowReader
         }
 
         var value = _row.Field(_slots[i]);
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        value = value.Trim();
+        return _placeholders.IsEmpty || !_placeholders.Holds(value) ? value : null;
     }
 
     public string? Text(string column) => Text(Handle(column));
@@ -157,7 +165,7 @@ public sealed class RowReader
             return value;
         }
 
-        Reject(column, $"'{Quote(text)}' is not a date (use yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss], yyyy-MM-ddTHH:mm[:ss] or dd/MM/yyyy)" +
+        Reject(column, $"'{Quote(text)}' is not a date (use yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss[.fffffff]], yyyy-MM-ddTHH:mm[:ss] or dd/MM/yyyy[ HH:mm[:ss]])" +
             (required ? "; the row cannot be used" : "; the field is ignored"));
         return null;
     }

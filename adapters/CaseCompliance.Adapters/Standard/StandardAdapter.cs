@@ -19,13 +19,24 @@ public sealed class StandardAdapter : ISourceAdapter
 
     public IReadOnlyList<TableLayout> Layout(SourceOptions options) => StandardLayout.Tables;
 
-    /// <summary>Involvement roles that make an allocation; valid SSDA903 PLACE and LS codes.</summary>
+    /// <summary>
+    /// Involvement roles that make an allocation (Liquidlogic's <c>CW</c> as the SSD exports it, and the SSD v1.2
+    /// description); valid SSDA903 PLACE and LS codes and the LS descriptions an export may hold instead; the
+    /// placeholders an export writes for "none" (any column) and for "no date".
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["AllocatedWorkerRoles"] = "ALLOCATED CASE WORKER",
+        ["AllocatedWorkerRoles"] = "CW,ALLOCATED CASE WORKER",
         ["PlacementTypes"] = SsdaCodes.PlacementTypes,
         ["LegalStatuses"] = SsdaCodes.LegalStatuses,
+        ["LegalStatusDescriptions"] = SsdaCodes.LegalStatusDescriptions,
+        ["Placeholders"] = "NULL,SSD_PH",
+        ["PlaceholderDates"] = "1900-01-01",
     };
+
+    /// <summary>The placeholders a source's fields are read through (configurable, see <see cref="Codes"/>).</summary>
+    public static Placeholders PlaceholdersOf(SourceOptions options) =>
+        Placeholders.Of(options.CodeList("Placeholders", Codes), options.CodeList("PlaceholderDates", Codes), "PlaceholderDates");
 
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
@@ -36,7 +47,7 @@ public sealed class StandardAdapter : ISourceAdapter
         new Reader(name, tables, options, rejections, cancellationToken).Read();
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
-        : TableReader(name, tables, options, log, StandardLayout.Tables, ct)
+        : TableReader(name, tables, options, log, StandardLayout.Tables, ct, PlaceholdersOf(options))
     {
         private readonly List<Worker> _workers = [];
         private readonly List<Team> _teams = [];
@@ -61,7 +72,7 @@ public sealed class StandardAdapter : ISourceAdapter
                 r.RecordId = id;
                 var person = new Person(id, r.Text(S.Person.Forename), r.Text(S.Person.Surname),
                     r.Text(S.Person.Gender) ?? r.Text(S.Person.Sex), r.Text(S.Person.Ethnicity), r.Date(S.Person.Dob),
-                    r.Date(S.Person.ExpectedDob), r.Text(S.Person.CommonChildId), r.Text(S.Person.UpnUnknown),
+                    r.Date(S.Person.ExpectedDob), r.Text(S.Person.Upn) ?? r.Text(S.Person.CommonChildId), r.Text(S.Person.UpnUnknown),
                     r.Date(S.Person.DeathDate));
                 if (!Cases.TryAdd(id, new CaseBuilder(person)))
                 {
@@ -200,9 +211,11 @@ public sealed class StandardAdapter : ISourceAdapter
                 }
             });
             var legalStatuses = Options.CodeList("LegalStatuses", Codes);
+            var descriptions = new CodeDescriptions(Options.Codes.GetValueOrDefault("LegalStatusDescriptions", SsdaCodes.LegalStatusDescriptions),
+                "LegalStatusDescriptions");
             PersonTable(S.LegalStatus.Table, S.LegalStatus.PersonId, null, (r, c, _) =>
             {
-                var code = r.Code(S.LegalStatus.Code, legalStatuses, required: true);
+                var code = LegalStatusCode(r, legalStatuses, descriptions);
                 if (code is not null && r.Date(S.LegalStatus.LegalStatusStartDate, required: true) is { } start)
                 {
                     c.LegalStatuses.Add(new LegalStatus(c.Person.Id, code, start, r.Date(S.LegalStatus.LegalStatusEndDate)));
@@ -220,12 +233,63 @@ public sealed class StandardAdapter : ISourceAdapter
                         r.Flag(S.ClaVisits.ClaVisitSeen), r.Flag(S.ClaVisits.ClaVisitSeenAlone)));
                 }
             });
+            OneVisitPerId();
             PersonTable(S.CareLeavers.Table, S.CareLeavers.PersonId, null, (r, c, _) =>
                 c.CareLeaver = new CareLeaver(c.Person.Id, r.Date(S.CareLeavers.CareLeaverLatestContact),
                     r.Date(S.CareLeavers.PathwayPlanReviewDate), r.Text(S.CareLeavers.CareLeaverWorkerId)));
 
             ReadExtensions();
             return Extract("standard", new CaseDirectory(_workers, _teams));
+        }
+
+        /// <summary>
+        /// An SSD's legal status as the code or as the guide's description (v1.3 on exports the description);
+        /// neither is a rejected row naming it, since a legal status with no code cannot set a visiting schedule.
+        /// </summary>
+        private static string? LegalStatusCode(RowReader r, IReadOnlyList<string> codes, CodeDescriptions descriptions)
+        {
+            var text = r.Text(S.LegalStatus.Code);
+            if (text is null)
+            {
+                r.Reject(S.LegalStatus.Code, "missing code: " + RowReader.RowUnusable);
+                return null;
+            }
+
+            if (codes.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase)) is { } code)
+            {
+                return code;
+            }
+
+            if (descriptions.CodeOf(text) is { } described && codes.Contains(described, StringComparer.OrdinalIgnoreCase))
+            {
+                return described;
+            }
+
+            r.Reject(S.LegalStatus.Code, $"'{Rejection.Cut(text)}' is neither an SSDA903 legal status code nor a description in " +
+                $"Codes:LegalStatusDescriptions; {RowReader.RowUnusable}");
+            return null;
+        }
+
+        /// <summary>
+        /// SSD exports repeat CP and LAC visit case notes in <c>ssd_cin_visits</c> under the same id: one visit, of the
+        /// most specific kind, so that no visit is judged twice (or counts towards the wrong plan).
+        /// </summary>
+        private void OneVisitPerId()
+        {
+            foreach (var c in Cases.Values)
+            {
+                if (c.Visits.Count < 2 || !c.Visits.Exists(v => v.Kind == VisitKind.ChildInNeed))
+                {
+                    continue;
+                }
+
+                var specific = c.Visits.Where(v => v.Kind is VisitKind.ChildProtection or VisitKind.LookedAfter)
+                    .Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+                if (specific.Count > 0)
+                {
+                    c.Visits.RemoveAll(v => v.Kind == VisitKind.ChildInNeed && specific.Contains(v.Id));
+                }
+            }
         }
 
         private void ReadPeriodsOfCare()

@@ -67,10 +67,16 @@ public static class StandardLayout
         public static readonly Column Gender = Table.Column("pers_gender");
         public static readonly Column Ethnicity = Table.Column("pers_ethnicity");
         public static readonly Column Dob = Table.Column("pers_dob");
-        public static readonly Column CommonChildId = Table.Column("pers_common_child_id");
         public static readonly Column UpnUnknown = Table.Column("pers_upn_unknown");
         public static readonly Column ExpectedDob = Table.Column("pers_expected_dob");
         public static readonly Column DeathDate = Table.Column("pers_death_date");
+
+        /// <summary>The UPN in SSD v1.2.x; v1.3 renamed the column <c>pers_single_unique_id</c> (an NHS number
+        /// placeholder, never the UPN, and not read), so it is read only where <see cref="Upn"/> is absent or blank.</summary>
+        public static readonly Column CommonChildId = Table.OptionalColumn("pers_common_child_id");
+
+        /// <summary>The UPN from SSD v1.4 on.</summary>
+        public static readonly Column Upn = Table.OptionalColumn("pers_upn");
     }
 
     /// <summary><c>ssd_address</c>.</summary>

@@ -18,11 +18,12 @@ public sealed class LacVisitsOptions : RuleOptions
     public Timescale OtherPersonFirstYear { get; set; } = Timescale.Weeks(6);
     public Timescale OtherPersonAfterFirstYear { get; set; } = Timescale.Months(3);
 
-    /// <summary>SSDA903 PLACE codes of foster placements with a connected person (family and friends).</summary>
-    public List<string> ConnectedPersonCodes { get; set; } = ["U1", "U2", "U3"];
+    /// <summary>SSDA903 PLACE codes of foster placements with a connected person (family and friends), with the
+    /// codes of earlier years a placement history holds (F1–F3 to 2015, Q1 before them).</summary>
+    public List<string> ConnectedPersonCodes { get; set; } = ["U1", "U2", "U3", "F1", "F2", "F3", "Q1"];
 
-    /// <summary>SSDA903 PLACE codes of foster placements (for reg 28(3A) reduced visits).</summary>
-    public List<string> FosterCodes { get; set; } = ["U1", "U2", "U3", "U4", "U5", "U6"];
+    /// <summary>SSDA903 PLACE codes of foster placements (for reg 28(3A) reduced visits), with earlier years' codes.</summary>
+    public List<string> FosterCodes { get; set; } = ["U1", "U2", "U3", "U4", "U5", "U6", "F1", "F2", "F3", "F4", "F5", "F6", "Q1", "Q2"];
 
     public List<string> PlacedWithParentsCodes { get; set; } = ["P1"];
 
