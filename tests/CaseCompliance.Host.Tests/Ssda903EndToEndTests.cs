@@ -1,0 +1,226 @@
+using System.Text.Json;
+
+namespace CaseCompliance.Host.Tests;
+
+/// <summary>
+/// The SSDA903 return through the real executable: a generated return (the same children as a generated standard
+/// extract of the same seed) scanned from its CSV folder and from its XML file gives the findings its expected.csv
+/// lists and the standard format's findings on <c>lac-review</c>; <c>lac-visits</c> is not applicable for every child;
+/// and a deliberately inconsistent return has every unusable row in rejected.csv while the other children are scanned.
+/// </summary>
+public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) : IClassFixture<Ssda903EndToEndTests.Returns>
+{
+    public const string AsOf = "2026-11-20";
+
+    /// <summary>One generation per format (same seed) and one scan per location, shared by the tests.</summary>
+    public sealed class Returns : IDisposable
+    {
+        private readonly TempFolder _tmp = new();
+        private readonly Dictionary<string, Scan> _scans = [];
+
+        public Returns()
+        {
+            Config = Fixtures.Config(_tmp);
+            foreach (var format in new[] { "standard", "ssda903" })
+            {
+                var result = Cli.Run(_tmp.Path, "generate", "--config", Config, "--children", "2500", "--seed", "903",
+                    "--format", format, "--as-of", AsOf, "--out", _tmp.File(format));
+                Assert.True(result.ExitCode == 0, $"generate {format}: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+            }
+        }
+
+        public string Config { get; }
+
+        public TempFolder Tmp => _tmp;
+
+        public string Folder(string format) => _tmp.File(format);
+
+        public List<Dictionary<string, string>> Expected => CsvFile.Read(Path.Combine(Folder("ssda903"), "expected.csv")).Rows;
+
+        public Scan Run(string kind, string location)
+        {
+            lock (_scans)
+            {
+                if (!_scans.TryGetValue(location, out var scan))
+                {
+                    _scans[location] = scan = Scan.Run(_tmp, Config, kind, location);
+                }
+
+                return scan;
+            }
+        }
+
+        public void Dispose() => _tmp.Dispose();
+    }
+
+    /// <summary>A scan's exit code and output files.</summary>
+    public sealed record Scan(Cli.Result Result, string OutDir)
+    {
+        public static Scan Run(TempFolder tmp, string config, string kind, string location)
+        {
+            var outDir = tmp.File($"out-{kind}-{Guid.NewGuid():N}");
+            return new Scan(Cli.Run(tmp.Path, "scan", "--config", config, "--source", $"{kind}={location}", "--as-of", AsOf,
+                "--out", outDir, "--no-store"), outDir);
+        }
+
+        public List<Dictionary<string, string>> Findings => CsvFile.Read(Path.Combine(OutDir, "findings.csv")).Rows;
+
+        public List<Dictionary<string, string>> Rejected => CsvFile.Read(Path.Combine(OutDir, "rejected.csv")).Rows;
+
+        public JsonElement Source
+        {
+            get
+            {
+                using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutDir, "summary.json")));
+                return summary.RootElement.GetProperty("sources")[0].Clone();
+            }
+        }
+    }
+
+    private static string Child(Dictionary<string, string> row) => row["child_id"][(row["child_id"].IndexOf(':') + 1)..];
+
+    /// <summary>What must agree across formats (episode ids differ: the return has none of its own).</summary>
+    private static List<string> Comparable(IEnumerable<Dictionary<string, string>> findings) =>
+        [.. findings.Select(r => string.Join('|', r["rule_id"], r["status"], Child(r), r["anchor_date"], r["due_date"], r["completed_date"],
+            r["days_late"], r["working_days_late"])).Order(StringComparer.Ordinal)];
+
+    private static List<string> Keys(IEnumerable<Dictionary<string, string>> rows) =>
+        [.. rows.Select(r => string.Join('|', r["rule_id"], r["child_id"], r["due_date"], r["status"])).Order(StringComparer.Ordinal)];
+
+    private static void AssertSame(List<string> expected, List<string> actual, string what)
+    {
+        var missing = expected.Except(actual).Take(5).ToList();
+        var extra = actual.Except(expected).Take(5).ToList();
+        Assert.True(expected.SequenceEqual(actual),
+            $"{what}: {expected.Count} vs {actual.Count}\nmissing: {string.Join("\n  ", missing)}\nextra: {string.Join("\n  ", extra)}");
+    }
+
+    public static TheoryData<string> Locations => new() { "folder", "xml" };
+
+    private string Location(string how) => how == "folder" ? returns.Folder("ssda903") : Path.Combine(returns.Folder("ssda903"), "ssda903.xml");
+
+    [Theory]
+    [MemberData(nameof(Locations))]
+    public void GeneratedReturn_GivesItsExpectedFindings_AndTheStandardFormatsOnLacReview(string how)
+    {
+        var scan = returns.Run("ssda903", Location(how));
+
+        // 3: the planted faults (placement types that are no PLACE code) are rejected fields; the scan completes.
+        Assert.True(scan.Result.ExitCode is 0 or 3, $"scan: exit {scan.Result.ExitCode}\n{scan.Result.Stdout}\n{scan.Result.Stderr}");
+        Assert.All(scan.Rejected, r => Assert.Equal(("PLACE", true), (r["field"], r["problem"].StartsWith("unknown code 'U7'", StringComparison.Ordinal))));
+        var expected = returns.Expected;
+        Assert.True(expected.Count > 1500, $"{expected.Count} expected lac-review findings");
+        Assert.All(expected, r => Assert.Equal("lac-review", r["rule_id"]));
+        var lacReview = scan.Findings.Where(f => f["rule_id"] == "lac-review").ToList();
+        AssertSame(Keys(expected), Keys(lacReview), "expected.csv vs findings");
+        Assert.Contains(lacReview, f => f["status"] == "overdue");
+
+        var standard = returns.Run("standard", returns.Folder("standard"));
+        Assert.True(standard.Result.ExitCode is 0 or 3, standard.Result.Stderr);
+        AssertSame(Comparable(standard.Findings.Where(f => f["rule_id"] == "lac-review")), Comparable(lacReview), "standard vs ssda903 on lac-review");
+    }
+
+    [Theory]
+    [MemberData(nameof(Locations))]
+    public void NoVisitsInTheReturn_LacVisitsIsNotApplicableForEveryChild_AndNoOtherRuleFindsABreach(string how)
+    {
+        var scan = returns.Run("ssda903", Location(how));
+        var findings = scan.Findings;
+        var children = CsvFile.Read(Path.Combine(returns.Folder("ssda903"), "header.csv")).Rows.Select(r => r["CHILD"]).ToHashSet();
+        Assert.True(children.Count > 300, $"{children.Count} children in the return");
+
+        var visits = findings.Where(f => f["rule_id"] == "lac-visits").ToList();
+        Assert.Equal(children.Order(), visits.Select(Child).Order());
+        Assert.All(visits, f => Assert.Equal("not-applicable", f["status"]));
+
+        // Only lac-review and key-information judge anything; key-information never asks for what the return lacks.
+        Assert.All(findings.Where(f => f["rule_id"] is not ("lac-review" or "key-information")),
+            f => Assert.True(f["status"] == "not-applicable", $"{f["rule_id"]} {f["status"]} for {f["child_id"]}: {f["detail"]}"));
+        var keyInformation = findings.Where(f => f["rule_id"] == "key-information").ToList();
+        Assert.Contains(keyInformation, f => f["status"] == "met");
+        Assert.All(keyInformation, f => Assert.DoesNotContain("surname", f["detail"], StringComparison.Ordinal));
+        Assert.All(keyInformation, f => Assert.DoesNotContain("address", f["detail"], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InconsistentReturn_EveryUnusableRowIsInRejectedCsv_AndTheOtherChildrenAreScanned()
+    {
+        var folder = returns.Tmp.File("inconsistent-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(returns.Folder("ssda903"), "*.csv"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var firstChild = CsvFile.Read(Path.Combine(folder, "header.csv")).Rows[0];
+
+        // (file, line, field) of every bad row appended, and the rows that are fine.
+        var bad = new List<(string File, int Line, string Field)>();
+        void Append(string file, string row, string? field)
+        {
+            var path = Path.Combine(folder, file);
+            var line = File.ReadAllLines(path).Length + 1;
+            File.AppendAllText(path, row + "\r\n");
+            if (field is not null)
+            {
+                bad.Add((file, line, field));
+            }
+        }
+
+        Append("header.csv", $"{firstChild["CHILD"]},2,01/01/2013,WBRI,,,", "CHILD");          // the child again
+        Append("header.csv", "X1,1,01/01/2012,WBRI,,,", null);
+        Append("header.csv", "X2,2,01/01/2012,WBRI,,,", null);
+        Append("header.csv", "X3,3,1/1/2012,WBRI,,,", "SEX");                                  // unknown SEX; DOB not dd/MM/yyyy
+        bad.Add(("header.csv", bad[^1].Line, "DOB"));
+
+        const string Tail = ",,,,";
+        Append("episodes.csv", "X1,01/04/2024,S,C1,N1,U4,,01/03/2024,X1" + Tail, "DEC");        // DEC before DECOM
+        Append("episodes.csv", "X1,01/05/2024,P,ZZ,N1,U4,,,X1" + Tail, "LS");                    // unknown LS
+        Append("episodes.csv", "X1,01/06/2024,Q,C1,N1,U99,,,E99" + Tail, "RNE");                 // unknown RNE, PLACE, REC
+        bad.Add(("episodes.csv", bad[^1].Line, "PLACE"));
+        bad.Add(("episodes.csv", bad[^1].Line, "REC"));
+        Append("episodes.csv", "X1,01/01/1900,S,C1,N1,U4,,,X1" + Tail, "DECOM");                // a century early
+        Append("episodes.csv", "X1,01/01/2011,S,C1,N1,U4,,,X1" + Tail, "DECOM");                // before the date of birth
+        Append("episodes.csv", "X1,2024-04-31,S,C1,N1,U4,,,X1" + Tail, "DECOM");                // not a date
+        Append("episodes.csv", "X9,01/04/2024,S,C1,N1,U4,,,X1" + Tail, "CHILD");                // not in header.csv
+        Append("episodes.csv", "X2,01/02/2024,P,C2,N1,U4,,01/08/2024,X1" + Tail, "RNE");         // care began before the return
+        Append("episodes.csv", "X2,01/06/2024,P,C2,N1,U5,,,X1" + Tail, "DECOM");                // overlaps the one before
+
+        Append("reviews.csv", "X1,01/01/2012,15/03/2024,PN1", "REVIEW");                      // before the period of care
+        Append("reviews.csv", "X1,01/01/2012,30/02/2024,PN1", "REVIEW");                      // not a date: no review held
+        Append("reviews.csv", "X2,01/01/2012,01/03/2024,PN1", "REVIEW");                      // in care of unknown start
+        Append("sw_episodes.csv", "X1,01/01/2012,SW1,01/05/2024,01/04/2024,", "SW_DEC");       // SW_DEC before SW_DECOM
+        Append("missing.csv", "X1,01/01/2012,Z,not a date,", "MIS_START");
+
+        var scan = Scan.Run(returns.Tmp, returns.Config, "ssda903", folder);
+
+        Assert.Equal(3, scan.Result.ExitCode);
+        Assert.Equal("ok", scan.Source.GetProperty("status").GetString());
+        var rejected = scan.Rejected.Select(r => (r["file"], int.Parse(r["line"], System.Globalization.CultureInfo.InvariantCulture), r["field"])).ToHashSet();
+        var generated = scan.Rejected.Where(r => r["field"] == "PLACE" && r["problem"].StartsWith("unknown code 'U7'", StringComparison.Ordinal)).Count();
+        Assert.All(bad, b => Assert.True(rejected.Contains(b), $"{b} is not in rejected.csv"));
+        Assert.Equal(bad.Count + generated, scan.Rejected.Count);
+        Assert.All(scan.Rejected, r => Assert.Equal("ssda903", r["source"]));
+
+        // The generated children are untouched: their lac-review findings are still expected.csv's.
+        var findings = scan.Findings;
+        AssertSame(Keys(returns.Expected), Keys(findings.Where(f => f["rule_id"] == "lac-review" && !Child(f).StartsWith('X'))), "generated children");
+
+        // X1: one period of care from 01/04/2024, still open; the garbled review is no review held, so the first review
+        // is overdue. X2's care began before the return: no period of care, so lac-review does not judge it.
+        var x1 = findings.Where(f => f["child_id"] == "ssda903:X1" && f["rule_id"] == "lac-review").ToList();
+        var first = Assert.Single(x1);
+        Assert.Equal(("overdue", "2024-04-01", "ssda903:X1/period/2024-04-01"), (first["status"], first["anchor_date"], first["episode_id"]));
+        Assert.DoesNotContain(findings, f => f["child_id"] == "ssda903:X2" && f["rule_id"] == "lac-review");
+    }
+
+    [Fact]
+    public void AFileForAKindThatReadsFolders_FailsTheSourceSayingSo()
+    {
+        var scan = Scan.Run(returns.Tmp, returns.Config, "standard", Path.Combine(returns.Folder("ssda903"), "ssda903.xml"));
+
+        Assert.Equal(3, scan.Result.ExitCode);
+        Assert.Equal("failed", scan.Source.GetProperty("status").GetString());
+        Assert.Contains("a file, but the standard adapter reads a folder of CSV files", scan.Source.GetProperty("reason").GetString());
+    }
+}
