@@ -39,6 +39,9 @@ public sealed class StandardFolder
         ["cc_audit_actions"] = ("act_audit_id", [("cc_audits", "aud_id", "aud_person_id")]),
     };
 
+    /// <summary>A table's declared columns, then its optional ones (read where the folder has them).</summary>
+    private static string[] All(CaseCompliance.Adapters.TableLayout table) => [.. table.Columns, .. table.OptionalColumns];
+
     private StandardFolder(SsdTables directory, IReadOnlyList<SsdTables> children)
     {
         Directory = directory;
@@ -72,7 +75,7 @@ public sealed class StandardFolder
 
         foreach (var table in StandardLayout.Tables)
         {
-            rows[table.Name] = source.Exists(table.Name) ? [.. source.Read(table.Name).Select(r => Values(table.Columns, r))] : [];
+            rows[table.Name] = source.Exists(table.Name) ? [.. source.Read(table.Name).Select(r => Values(All(table), r))] : [];
         }
 
         // People first, so that children come in ssd_person order.
@@ -87,13 +90,13 @@ public sealed class StandardFolder
             {
                 foreach (var values in rows[table.Name])
                 {
-                    directory.Add(table.Name, Pairs(table.Columns, values));
+                    directory.Add(table.Name, Pairs(All(table), values));
                 }
 
                 continue;
             }
 
-            var person = Array.FindIndex(table.Columns, c => c.EndsWith("_person_id", StringComparison.Ordinal));
+            var person = Array.FindIndex(All(table), c => c.EndsWith("_person_id", StringComparison.Ordinal));
             if (person < 0)
             {
                 continue;
@@ -101,7 +104,7 @@ public sealed class StandardFolder
 
             foreach (var values in rows[table.Name])
             {
-                Child(values[person] ?? "").Add(table.Name, Pairs(table.Columns, values));
+                Child(values[person] ?? "").Add(table.Name, Pairs(All(table), values));
             }
         }
 
@@ -115,7 +118,7 @@ public sealed class StandardFolder
             var owners = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (ownerTable, idColumn, personColumn) in link.Owners)
             {
-                var columns = StandardLayout.Tables.Single(t => t.Name == ownerTable).Columns;
+                var columns = All(StandardLayout.Tables.Single(t => t.Name == ownerTable));
                 var (id, p) = (Array.IndexOf(columns, idColumn), Array.IndexOf(columns, personColumn));
                 foreach (var values in rows[ownerTable])
                 {
@@ -123,14 +126,14 @@ public sealed class StandardFolder
                 }
             }
 
-            var key = Array.IndexOf(table.Columns, link.Key);
+            var key = Array.IndexOf(All(table), link.Key);
             foreach (var values in rows[table.Name])
             {
                 var named = values[key] ?? "";
                 var owner = owners.TryGetValue(named, out var o)
                     ? o
                     : throw new InvalidDataException($"{table.Name}: {link.Key} {named} names no record of {string.Join(" or ", link.Owners.Select(x => x.Table))}.");
-                Child(owner).Add(table.Name, Pairs(table.Columns, values));
+                Child(owner).Add(table.Name, Pairs(All(table), values));
             }
         }
 

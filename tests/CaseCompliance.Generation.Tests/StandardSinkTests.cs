@@ -18,7 +18,7 @@ public class StandardSinkTests
 
             Assert.Equal(39, Directory.GetFiles(dir, "*.csv").Length);
             Assert.Equal(["dept_team_id,dept_team_name,dept_team_parent_id", "T1,\"North, East\","], File.ReadAllLines(Path.Combine(dir, "ssd_department.csv")));
-            Assert.Equal("C1,,,,,,2015-03-01,,,,", File.ReadAllLines(Path.Combine(dir, "ssd_person.csv"))[1]);
+            Assert.Equal("C1,,,,,,2015-03-01,,,,,", File.ReadAllLines(Path.Combine(dir, "ssd_person.csv"))[1]);
             Assert.Single(File.ReadAllLines(Path.Combine(dir, "ssd_cp_visits.csv")));
         }
         finally

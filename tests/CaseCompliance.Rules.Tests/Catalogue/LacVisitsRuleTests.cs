@@ -311,9 +311,9 @@ public class LacVisitsRuleTests
     [Fact]
     public void Config_ConnectedPersonCodes()
     {
-        // With "Q1" configured as a connected-person code, a temporarily approved Q1 placement is weekly.
-        var rule = new LacVisitsRule(new LacVisitsOptions { ConnectedPersonCodes = ["Q1"] });
-        var placement = Placement("PL1", Start, type: "Q1") with { TemporaryApproval = true };
+        // With "R1" configured as a connected-person code, a temporarily approved R1 placement is weekly.
+        var rule = new LacVisitsRule(new LacVisitsOptions { ConnectedPersonCodes = ["R1"] });
+        var placement = Placement("PL1", Start, type: "R1") with { TemporaryApproval = true };
         var findings = Evaluate(rule, InPlacement(placement, LacVisit("V1", 7.March(2025))), 8.March(2025));
         findings[1].Is(FindingStatus.DueSoon, 14.March(2025));
         Assert.Equal(18.April(2025), Evaluate(Rule, InPlacement(placement, LacVisit("V1", 7.March(2025))), 8.March(2025))[1].DueDate);
