@@ -194,6 +194,50 @@ public class Ssda903AdapterTests
     }
 
     [Fact]
+    public void TheXmlFile_IsReadLikeTheCsvFiles_AndRejectionsNameTheElement()
+    {
+        using var folder = new Ssda903Folder();
+        var file = Path.Combine(folder.Path, "return.xml");
+        File.WriteAllText(file, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>C1</CHILDID><SEX>2</SEX><DOB>15/06/2014</DOB><ETHNIC>WBRI</ETHNIC><UPN />
+                  <AREVIEW><REVIEW>25/04/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                  <AREVIEW><REVIEW>31/06/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                  <AMISSING><MISSING>M</MISSING><MIS_START>03/02/2025</MIS_START><MIS_END /></AMISSING>
+                </HEADER>
+                <EPISODE><DECOM>01/04/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL><DEC>01/10/2024</DEC><REC>X1</REC></EPISODE>
+                <EPISODE><DECOM>01/10/2024</DECOM><RNE>P</RNE><LS>C2</LS><CIN>N1</CIN><PL>U7</PL><DEC /><REC /></EPISODE>
+              </CHILD>
+              <CHILD>
+                <HEADER><CHILDID>C2</CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB><ETHNIC>WBRI</ETHNIC><UPN /></HEADER>
+                <EPISODE><DECOM>01/04/2024</DECOM><DECOM>02/04/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL></EPISODE>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+        var log = new RejectionLog();
+        var tables = SourceCatalog.OpenTables("ssda903", file, new SourceOptions());
+        var extract = new Ssda903Adapter().Read("ssda903", tables, new SourceOptions(), log);
+
+        var rejected = log.Items.Select(r => $"{r.File}|{r.Line}|{r.Field}|{r.Problem}").ToList();
+        Assert.True(rejected.Count == 3, string.Join("\n", rejected));
+        Assert.StartsWith("return.xml|CHILD[1]/EPISODE[2]|PLACE|unknown code 'U7'", rejected[0]);
+        Assert.Equal("return.xml|CHILD[2]/EPISODE[1]|DECOM|element DECOM appears more than once in EPISODE: the row cannot be used", rejected[1]);
+        Assert.StartsWith("return.xml|CHILD[1]/HEADER[1]/AREVIEW[2]|REVIEW|'31/06/2024' is not a date", rejected[2]);
+        var c1 = Child(extract, "C1");
+        Assert.Equal(("C1/period/2024-04-01", (LocalDate?)null), (Assert.Single(c1.PeriodsOfCare).Id, c1.PeriodsOfCare[0].End));
+        Assert.Equal([("U4", (LocalDate?)D(2024, 10, 1)), (null, null)], c1.Placements.Select(p => (p.TypeCode, p.End)));
+        Assert.Equal("C1/review/2024-04-25", Assert.Single(c1.Meetings).Id);
+        Assert.Equal("missing", Assert.Single(c1.MissingEpisodes).Type);
+        Assert.Empty(Child(extract, "C2").PeriodsOfCare);
+
+        // No social worker episodes in the XML: allocations are not recorded.
+        Assert.Equal([Dataset.LookedAfterReviews, Dataset.PeriodsOfCare, Dataset.Placements, Dataset.LegalStatuses, Dataset.MissingEpisodes],
+            c1.Recorded.Order());
+    }
+
+    [Fact]
     public void AFile_OpensOnlyForAKindThatReadsFiles()
     {
         using var folder = new Ssda903Folder().Child("C1");

@@ -215,6 +215,58 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
     }
 
     [Fact]
+    public void InconsistentXml_EveryUnusableElementIsInRejectedCsvByItsPath_AndABrokenFileFailsTheSource()
+    {
+        var generated = CsvFile.Read(Path.Combine(returns.Folder("ssda903"), "header.csv")).Rows.Count;
+        var x1 = $"CHILD[{generated + 1}]";
+        var x2 = $"CHILD[{generated + 2}]";
+        var file = returns.Tmp.File($"inconsistent-{Guid.NewGuid():N}.xml");
+        var text = File.ReadAllText(Path.Combine(returns.Folder("ssda903"), "ssda903.xml"));
+        File.WriteAllText(file, text.Replace("</EXPSSDA903>", """
+              <CHILD>
+                <HEADER><CHILDID>X1</CHILDID><SEX>1</SEX><DOB>01/01/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN />
+                  <AREVIEW><REVIEW>15/03/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                  <AREVIEW><REVIEW>30/02/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                </HEADER>
+                <EPISODE><DECOM>01/04/2024</DECOM><RNE>S</RNE><LS>C1</LS><CIN>N1</CIN><PL>U4</PL><DEC>01/03/2024</DEC><REC>X1</REC></EPISODE>
+                <EPISODE><DECOM>01/05/2024</DECOM><RNE>P</RNE><LS>C1</LS><CIN>N1</CIN><PL>U4</PL><PL>U5</PL><DEC /><REC /></EPISODE>
+              </CHILD>
+              <CHILD>
+                <HEADER><CHILDID>X2</CHILDID><SEX>2</SEX><DOB>01/01/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN /></HEADER>
+                <EPISODE><DECOM>01/02/2024</DECOM><RNE>L</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL><DEC /><REC /></EPISODE>
+              </CHILD>
+            </EXPSSDA903>
+            """, StringComparison.Ordinal));
+
+        var scan = Scan.Run(returns.Tmp, returns.Config, "ssda903", file);
+
+        Assert.Equal(3, scan.Result.ExitCode);
+        var rejected = scan.Rejected.Where(r => r["record_id"].StartsWith('X') || r["line"].StartsWith(x1, StringComparison.Ordinal) || r["line"].StartsWith(x2, StringComparison.Ordinal))
+            .Select(r => $"{r["line"]}|{r["field"]}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                $"{x1}/EPISODE[1]|DEC",
+                $"{x1}/EPISODE[2]|PLACE",
+                $"{x1}/HEADER[1]/AREVIEW[1]|REVIEW",
+                $"{x1}/HEADER[1]/AREVIEW[2]|REVIEW",
+                $"{x2}/EPISODE[1]|RNE",
+            ],
+            rejected);
+        Assert.All(scan.Rejected, r => Assert.Equal(Path.GetFileName(file), r["file"]));
+        var first = Assert.Single(scan.Findings, f => f["child_id"] == "ssda903:X1" && f["rule_id"] == "lac-review");
+        Assert.Equal(("overdue", "2024-04-01"), (first["status"], first["anchor_date"]));
+        AssertSame(Keys(returns.Expected), Keys(scan.Findings.Where(f => f["rule_id"] == "lac-review" && !Child(f).StartsWith('X'))), "generated children");
+
+        // A file that is not well-formed fails the source, naming line and position; nothing is judged from it.
+        var broken = returns.Tmp.File($"broken-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(broken, text[..(text.Length / 2)]);
+        var failed = Scan.Run(returns.Tmp, returns.Config, "ssda903", broken);
+        Assert.Equal(3, failed.Result.ExitCode);
+        Assert.Equal("failed", failed.Source.GetProperty("status").GetString());
+        Assert.Matches("not well-formed XML .*at line [0-9]+, position [0-9]+", failed.Source.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public void AFileForAKindThatReadsFolders_FailsTheSourceSayingSo()
     {
         var scan = Scan.Run(returns.Tmp, returns.Config, "standard", Path.Combine(returns.Folder("ssda903"), "ssda903.xml"));
