@@ -8,7 +8,7 @@ public sealed record SourceExtract(string Name, string Kind, CaseDirectory Direc
 /// <summary>An adapter turns one system's tables into canonical case records.</summary>
 public interface ISourceAdapter
 {
-    /// <summary>The kind it reads: <c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c>, <c>carefirst</c>.</summary>
+    /// <summary>The kind it reads: <c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c>, <c>carefirst</c>, <c>ssda903</c>.</summary>
     string Kind { get; }
 
     /// <summary>The shipped code lists and maps (key → comma-separated codes), overridable under <c>Codes</c>.</summary>

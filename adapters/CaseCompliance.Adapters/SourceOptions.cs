@@ -3,10 +3,11 @@ namespace CaseCompliance.Adapters;
 /// <summary>One configured source, <c>Sources:&lt;name&gt;</c> in appsettings.json.</summary>
 public sealed class SourceOptions
 {
-    /// <summary>Adapter kind: <c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c> or <c>carefirst</c> (default: the source's name).</summary>
+    /// <summary>Adapter kind: <c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c>, <c>carefirst</c> or <c>ssda903</c> (default: the source's name).</summary>
     public string? Kind { get; set; }
 
-    /// <summary>A folder of extract files (relative to the configuration file) or an http(s):// base address.</summary>
+    /// <summary>A folder of extract files (relative to the configuration file), an http(s):// base address, or a file for a
+    /// kind that reads one (the <c>ssda903</c> return's XML file).</summary>
     public string Location { get; set; } = "";
 
     /// <summary>Switch a source off without deleting its settings.</summary>

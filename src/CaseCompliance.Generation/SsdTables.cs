@@ -34,7 +34,7 @@ public sealed class SsdTables
 /// <summary>Writes extracts of one format from SSD-shaped rows, child by child (streaming: nothing is kept per child).</summary>
 public interface IExtractSink : IDisposable
 {
-    /// <summary><c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c> or <c>carefirst</c>.</summary>
+    /// <summary><c>standard</c>, <c>liquidlogic</c>, <c>mosaic</c>, <c>carefirst</c> or <c>ssda903</c>.</summary>
     string Format { get; }
 
     /// <summary>The shared tables (departments/teams, professionals/workers), once, before any child.</summary>
