@@ -157,6 +157,25 @@ public class Ssda903AdapterTests
     }
 
     [Fact]
+    public void CareThatBeganBeforeTheReturn_IsRejectedOnceAtItsFirstEpisode_AndMakesNoPeriod()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("C1")
+            .Episode("C1", "01/02/2024", "P", "C1", "U4", dec: "01/03/2024", rec: "X1")
+            .Episode("C1", "01/03/2024", "L", "C2", "U4", dec: "01/04/2024", rec: "E13")
+            .Episode("C1", "01/06/2024", "T", "C2", "U5", dec: "01/07/2024", rec: "E8")
+            .Episode("C1", "01/09/2024", "S", "V2", "U6");
+        var (extract, log) = Read(folder);
+
+        // Line 3 continues the care of line 2; line 4 comes after care ended (E13): care of unknown start again.
+        Assert.Equal(["2", "4"], log.Items.Select(r => r.Line));
+        Assert.All(log.Items, r => Assert.Equal("RNE", r.Field));
+        var c1 = Child(extract, "C1");
+        Assert.Equal(D(2024, 9, 1), Assert.Single(c1.PeriodsOfCare).Start);
+        Assert.Equal(3, c1.Placements.Length);
+    }
+
+    [Fact]
     public void X1WithNoLaterEpisode_AndAMissingReasonCeased_LeaveThePeriodOpen()
     {
         using var folder = new Ssda903Folder()

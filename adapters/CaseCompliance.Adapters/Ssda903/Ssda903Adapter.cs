@@ -226,6 +226,9 @@ public sealed class Ssda903Adapter : ISourceAdapter
             var child = c.Person.Id;
             var kept = new List<Episode>();
             PeriodOfCare? open = null;
+
+            // Within care of unknown start, only its first episode is rejected: the ones that continue it are consistent.
+            var unknownRun = false;
             foreach (var e in all.OrderBy(x => x.Decom))
             {
                 var previous = kept.Count > 0 ? kept[^1] : null;
@@ -254,19 +257,26 @@ public sealed class Ssda903Adapter : ISourceAdapter
                     }
 
                     open = new PeriodOfCare(Id(child, "period", e.Decom), child, null, e.Decom, null);
+                    unknownRun = false;
                 }
-                else if (open is null)
+                else if (open is null && !(unknownRun && previous?.Period is null))
                 {
+                    unknownRun = true;
                     Reject(e, E.Rne, $"RNE '{Rejection.Cut(e.RneText) ?? ""}' continues a period of care, but none is open on {Dmy(e.Decom)} (it began before the first episode in the return, or the episode that began it was rejected): its start is unknown, so no period of care is made for this episode and lac-review is not checked for it; its placement and legal status are kept");
                 }
 
                 e.Period = open?.Id;
                 e.End = e.Dec;
                 kept.Add(e);
-                if (open is not null && e.Dec is { } dec && e.Rec is { } rec && rec != "X1")
+                if (e.Dec is not null && e.Rec is { } rec && rec != "X1")
                 {
-                    c.PeriodsOfCare.Add(open with { End = dec });
-                    open = null;
+                    if (open is not null)
+                    {
+                        c.PeriodsOfCare.Add(open with { End = e.Dec });
+                        open = null;
+                    }
+
+                    unknownRun = false;
                 }
             }
 
