@@ -50,6 +50,28 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void TheSsda903Return_IsByteIdenticalForTheSameSeed_AndWithoutFaultsHasNoRejectedRow()
+    {
+        using var tmp = new TempFolder();
+        var config = Fixtures.Config(tmp);
+        Assert.Equal(0, Generate(tmp, config, "11", "ssda903", tmp.File("a")).ExitCode);
+        Assert.Equal(0, Generate(tmp, config, "11", "ssda903", tmp.File("b")).ExitCode);
+        var a = Hashes(tmp.File("a"));
+        Assert.Equal(["episodes.csv", "expected.csv", "header.csv", "missing.csv", "reviews.csv", "ssda903.xml", "sw_episodes.csv"], a.Keys);
+        Assert.Equal(a, Hashes(tmp.File("b")));
+
+        Assert.Equal(0, Generate(tmp, config, "11", "ssda903", tmp.File("x"), "--fault-rate", "0").ExitCode);
+        foreach (var location in new[] { tmp.File("x"), tmp.File(Path.Combine("x", "ssda903.xml")) })
+        {
+            var outDir = tmp.File("out-" + Path.GetFileName(location));
+            var scan = Cli.Run(tmp.Path, "scan", "--config", config, "--source", $"ssda903={location}", "--as-of", "2025-03-31",
+                "--out", outDir, "--no-store");
+            Assert.True(scan.ExitCode == 0, $"scan {location}: exit {scan.ExitCode}\n{scan.Stdout}\n{scan.Stderr}");
+            Assert.Empty(CsvFile.Read(Path.Combine(outDir, "rejected.csv")).Rows);
+        }
+    }
+
+    [Fact]
     public void NoFaults_NoRejectedRows_NoBreachesPlanted()
     {
         using var tmp = new TempFolder();
