@@ -98,7 +98,10 @@ public sealed class Ssda903Sink : IExtractSink
             _ => "",
         };
         var ethnic = SinkTable.Value(person, "pers_ethnicity");
-        var upn = SinkTable.Value(person, "pers_common_child_id");
+        // The UPN, or the reason it is unknown (UN1–UN7), as the return holds it.
+        var upn = SinkTable.Value(person, "pers_common_child_id") is { Length: > 0 } number ? number
+            : SinkTable.Value(person, "pers_upn") is { Length: > 0 } other ? other
+            : SinkTable.Value(person, "pers_upn_unknown");
         _header.Row(child, sex, dob, ethnic, upn, null, null);
 
         var reviews = t.Rows("ssd_cla_reviews")

@@ -27,7 +27,7 @@ public class Ssda903AdapterTests
     {
         using var folder = new Ssda903Folder()
             .Child("C1", dob: "15/06/2014", sex: "2", ethnic: "MWBC", upn: "A123456789012")
-            .Child("C2")
+            .Child("C2", upn: "UN3")
             .Episode("C1", "01/04/2024", "S", "C1", "U4", dec: "01/07/2024", rec: "X1")
             .Episode("C1", "01/07/2024", "L", "C2", "U4", dec: "01/10/2024", rec: "X1")
             .Episode("C1", "01/10/2024", "P", "C2", "U5", cin: "N2")
@@ -67,6 +67,7 @@ public class Ssda903AdapterTests
             c1.Recorded.Order());
         Assert.False(c1.Records(Dataset.LookedAfterVisits));
         Assert.Empty(Child(extract, "C2").PeriodsOfCare);
+        Assert.Equal(((string?)null, "UN3"), (Child(extract, "C2").Person.Upn, Child(extract, "C2").Person.UpnUnknownReason));
     }
 
     [Fact]

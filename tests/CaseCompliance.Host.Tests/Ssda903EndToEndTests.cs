@@ -266,6 +266,22 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
         Assert.Matches("not well-formed XML .*at line [0-9]+, position [0-9]+", failed.Source.GetProperty("reason").GetString());
     }
 
+    [Theory]
+    [InlineData("samples/ssda903")]
+    [InlineData("samples/ssda903/ssda903.xml")]
+    public void BundledSample_GivesTheStandardSamplesLacReviewFindings(string location)
+    {
+        var scan = returns.Run("ssda903", Path.Combine(Cli.RepoRoot, location));
+        var standard = returns.Run("standard", Path.Combine(Cli.RepoRoot, "samples", "standard"));
+
+        Assert.True(scan.Result.ExitCode == 0, $"scan {location}: exit {scan.Result.ExitCode}\n{scan.Result.Stdout}\n{scan.Result.Stderr}");
+        Assert.Empty(scan.Rejected);
+        var lacReview = Comparable(standard.Findings.Where(f => f["rule_id"] == "lac-review"));
+        Assert.True(lacReview.Count >= 10, $"{lacReview.Count} lac-review findings in the standard sample");
+        AssertSame(lacReview, Comparable(scan.Findings.Where(f => f["rule_id"] == "lac-review")), location);
+        Assert.Equal(["met", "met", "met"], scan.Findings.Where(f => f["rule_id"] == "key-information").Select(f => f["status"]));
+    }
+
     [Fact]
     public void AFileForAKindThatReadsFolders_FailsTheSourceSayingSo()
     {

@@ -130,7 +130,11 @@ public sealed class Ssda903Adapter : ISourceAdapter
                     "2" => "F",
                     _ => null,
                 };
-                Cases[id] = new CaseBuilder(new Person(id, null, null, gender, r.Text(H.Ethnic), dob, null, r.Text(H.Upn), null, null));
+                // UPN holds the pupil number, or why it is unknown (UN1–UN7).
+                var upn = r.Text(H.Upn);
+                var unknown = upn is { Length: 3 } && upn.StartsWith("UN", StringComparison.OrdinalIgnoreCase) && upn[2] is >= '1' and <= '7';
+                Cases[id] = new CaseBuilder(new Person(id, null, null, gender, r.Text(H.Ethnic), dob, null, unknown ? null : upn,
+                    unknown ? upn!.ToUpperInvariant() : null, null));
             });
         }
 
