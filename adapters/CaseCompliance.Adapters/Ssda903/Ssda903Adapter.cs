@@ -266,7 +266,7 @@ public sealed class Ssda903Adapter : ISourceAdapter
                 else if (open is null && !(unknownRun && previous?.Period is null))
                 {
                     unknownRun = true;
-                    Reject(e, E.Rne, $"RNE '{Rejection.Cut(e.RneText) ?? ""}' continues a period of care, but none is open on {Dmy(e.Decom)} (it began before the first episode in the return, or the episode that began it was rejected): its start is unknown, so no period of care is made for this episode and lac-review is not checked for it; its placement and legal status are kept");
+                    Reject(e, E.Rne, $"RNE '{Rejection.Cut(e.RneText) ?? ""}' continues a period of care, but none is open on {Dmy(e.Decom)} (it began before the first episode in the return, or the episode that began it was rejected): its start is unknown, so no period of care is made for this care (this episode and those that continue it) and lac-review is not checked for it; placements and legal statuses are kept");
                 }
 
                 e.Period = open?.Id;
@@ -289,7 +289,7 @@ public sealed class Ssda903Adapter : ISourceAdapter
                 var last = kept[^1];
                 if (last.Dec is { } dec && last.Rec == "X1")
                 {
-                    Reject(last, E.Rec, $"REC 'X1' says care continues after {Dmy(dec)}, but no later episode follows: the period of care is read as still open; the field is ignored");
+                    Reject(last, E.Rec, $"REC 'X1' says care continues after {Dmy(dec)}, but no later episode follows: the period of care is read as still open");
                 }
 
                 c.PeriodsOfCare.Add(open);
