@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddSingleton<ISourceAdapter, LiquidLogic.LiquidLogicAdapter>();
         services.AddSingleton<ISourceAdapter, Mosaic.MosaicAdapter>();
         services.AddSingleton<ISourceAdapter, CareFirst.CareFirstAdapter>();
+        services.AddSingleton<ISourceAdapter, CinCensus.CinCensusAdapter>();
         return services;
     }
 }
@@ -21,7 +22,17 @@ public static class DependencyInjection
 /// <summary>The <c>Sources</c> section and the opening of a source's tables.</summary>
 public static class SourceCatalog
 {
-    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst"];
+    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst", "cin-census"];
+
+    /// <summary>Kinds that read one file (an XML return), and how each opens it as tables.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<string, SourceOptions, ITableSource>> FileSources =
+        new Dictionary<string, Func<string, SourceOptions, ITableSource>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["cin-census"] = CinCensus.CinCensusAdapter.Open,
+        };
+
+    /// <summary>Kinds that read only a file, never a folder or an HTTP address.</summary>
+    public static readonly IReadOnlySet<string> FileOnlyKinds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "cin-census" };
 
     /// <summary>The configured sources by name; a source's kind defaults to its name.</summary>
     public static IReadOnlyDictionary<string, SourceOptions> ConfiguredSources(IConfiguration configuration)
@@ -95,20 +106,36 @@ public static class SourceCatalog
         return null;
     }
 
-    /// <summary>Opens a source's tables: a folder of CSV files or an HTTP base address. A location that cannot be used yields a source
-    /// that fails with the reason when it is read.</summary>
-    public static ITableSource OpenTables(string location, SourceOptions options)
+    /// <summary>Opens a source's tables: a folder of CSV files, an HTTP base address, or (for a kind of
+    /// <see cref="FileSources"/>) one file. A location that cannot be used for the kind yields a source that fails
+    /// with the reason when it is read.</summary>
+    public static ITableSource OpenTables(string kind, string location, SourceOptions options)
     {
+        var fileOnly = FileOnlyKinds.Contains(kind);
         if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return Uri.TryCreate(location, UriKind.Absolute, out _)
+            return fileOnly
+                ? new UnreadableSource(location, $"{location}: the {kind} source reads one file, not an HTTP address.")
+                : Uri.TryCreate(location, UriKind.Absolute, out _)
                 ? new Http.HttpTableSource(location, options)
                 : new UnreadableSource(location, $"{location}: not a valid address.");
         }
 
-        return Directory.Exists(location)
-            ? new CsvFolderSource(location, options.Tables, options.Encoding)
-            : new UnreadableSource(location, $"{location}: folder not found.");
+        if (File.Exists(location))
+        {
+            return FileSources.TryGetValue(kind, out var open)
+                ? open(location, options)
+                : new UnreadableSource(location, $"{location}: a file, but the {kind} source reads a folder of CSV files (or an HTTP address).");
+        }
+
+        if (Directory.Exists(location))
+        {
+            return fileOnly
+                ? new UnreadableSource(location, $"{location}: a folder, but the {kind} source reads one file (the return's XML).")
+                : new CsvFolderSource(location, options.Tables, options.Encoding);
+        }
+
+        return new UnreadableSource(location, fileOnly ? $"{location}: file not found." : $"{location}: folder not found.");
     }
 }
 

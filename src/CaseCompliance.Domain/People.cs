@@ -16,6 +16,9 @@ public sealed record Person(
     string? UpnUnknownReason,
     LocalDate? DeathDate)
 {
+    /// <summary>Whether the source records names at all (the CIN census does not): key-information checks them only then.</summary>
+    public bool NamesRecorded { get; init; } = true;
+
     /// <summary>Telephone number, from the key information extension table.</summary>
     public string? Telephone { get; init; }
 

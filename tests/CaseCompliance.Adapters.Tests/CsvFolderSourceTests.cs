@@ -509,7 +509,7 @@ public sealed class CsvFolderSourceTests : IDisposable
     {
         WriteBytes("t", [.. "id,name\n1,Zo"u8, 0xEB, .. "\n"u8]);
 
-        var tables = SourceCatalog.OpenTables(_folder, new SourceOptions { Encoding = "windows-1252" });
+        var tables = SourceCatalog.OpenTables("standard", _folder, new SourceOptions { Encoding = "windows-1252" });
 
         Assert.Equal("Zoë", Assert.Single(tables.Read("t"))["name"]);
     }

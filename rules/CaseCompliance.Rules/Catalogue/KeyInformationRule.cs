@@ -22,7 +22,8 @@ public sealed class KeyInformationOptions : RuleOptions
 /// (the last three waived for an unborn child), address, telephone, ethnicity (with a detail where an "other"
 /// category is chosen), primary category of need, disability (may be "none"), UPN for school-age children.
 /// Source: CareFirst guidance; Darlington EH. Choices: checked for children with an open episode at the as-of
-/// date (others are not applicable); a recorded reason the UPN is unknown satisfies the UPN; the primary need is
+/// date (others are not applicable); names only where the source records names (the CIN census does not, so it
+/// is checked in part); a recorded reason the UPN is unknown satisfies the UPN; the primary need is
 /// the person's, else the latest referral's; telephone and ethnicity detail are only required where the source
 /// records them; an unborn child needs no forename either.
 /// </summary>
@@ -54,10 +55,10 @@ public sealed class KeyInformationRule(KeyInformationOptions? options = null) : 
             }
         }
 
-        Require(!string.IsNullOrWhiteSpace(p.Surname), "surname");
+        Require(!p.NamesRecorded || !string.IsNullOrWhiteSpace(p.Surname), "surname");
         if (!unborn)
         {
-            Require(!string.IsNullOrWhiteSpace(p.Forename), "forename");
+            Require(!p.NamesRecorded || !string.IsNullOrWhiteSpace(p.Forename), "forename");
             Require(p.DateOfBirth is not null, "date of birth");
             Require(!string.IsNullOrWhiteSpace(p.Gender), "gender");
         }

@@ -133,7 +133,7 @@ public static class ScanCommand
                 // Site mapping (columns, codes) still comes from a configured source of the same kind, if there is one.
                 var options = configured.Values.FirstOrDefault(c => string.Equals(c.Kind, kind, StringComparison.OrdinalIgnoreCase)) ?? new SourceOptions();
                 var location = IsHttp(spec[(eq + 1)..]) ? spec[(eq + 1)..] : Path.GetFullPath(spec[(eq + 1)..]);
-                list.Add(new ScanSource(kind, kind, SourceCatalog.OpenTables(location, options), options));
+                list.Add(new ScanSource(kind, kind, SourceCatalog.OpenTables(kind, location, options), options));
             }
 
             return list;
@@ -158,7 +158,7 @@ public static class ScanCommand
             }
 
             var location = IsHttp(options.Location) ? options.Location : configuration.Resolve(options.Location);
-            list.Add(new ScanSource(name, kind, SourceCatalog.OpenTables(location, options), options));
+            list.Add(new ScanSource(name, kind, SourceCatalog.OpenTables(kind, location, options), options));
         }
 
         return list;
