@@ -17,9 +17,14 @@ public sealed class ExpectedWriter : IDisposable
 
     private readonly StreamWriter _writer;
     private readonly string _prefix;
+    private readonly IReadOnlySet<string>? _rules;
 
-    public ExpectedWriter(string directory, string format)
+    /// <param name="directory">The format's output folder.</param>
+    /// <param name="format">The format name, the child ids' prefix.</param>
+    /// <param name="rules">Only these rules' rows (a format that carries some rules only, e.g. <c>cin-census</c>); null for all.</param>
+    public ExpectedWriter(string directory, string format, IReadOnlySet<string>? rules = null)
     {
+        _rules = rules;
         System.IO.Directory.CreateDirectory(directory);
         _writer = CsvText.Create(Path.Combine(directory, FileName));
         _prefix = format + ":";
@@ -30,6 +35,11 @@ public sealed class ExpectedWriter : IDisposable
     {
         foreach (var row in rows)
         {
+            if (_rules is not null && !_rules.Contains(row.Rule))
+            {
+                continue;
+            }
+
             _writer.Write(row.Rule);
             _writer.Write(',');
             _writer.Write(_prefix);

@@ -9,11 +9,16 @@ namespace CaseCompliance.Host.Cli;
 
 /// <summary>
 /// <c>generate</c>: a synthetic caseload in one or all four extract formats, each with the <c>expected.csv</c> of the
-/// findings the generator planted (docs/generator.md).
+/// findings the generator planted (docs/generator.md); or, by name only, the CIN census XML of the same children
+/// (<c>cin-census</c>, with the expected findings of the rules the census carries).
 /// </summary>
 public static class GenerateCommand
 {
+    /// <summary>The four systems' folder formats: what <c>--format all</c> writes.</summary>
     public static readonly string[] Formats = ["standard", "liquidlogic", "mosaic", "carefirst"];
+
+    /// <summary>Formats written only when named (not part of <c>all</c>).</summary>
+    public static readonly string[] NamedOnly = ["cin-census"];
 
     public static int Run(Arguments args, AppConfiguration configuration, TextWriter stdout, TextWriter stderr)
     {
@@ -24,9 +29,9 @@ public static class GenerateCommand
                 : throw new UsageException($"--seed: '{s}' is not a whole number from 0 to {ulong.MaxValue}.")
             : 1UL;
         var format = (args["--format"] ?? "standard").ToLowerInvariant();
-        if (format != "all" && !Formats.Contains(format))
+        if (format != "all" && !Formats.Contains(format) && !NamedOnly.Contains(format))
         {
-            throw new UsageException($"--format: unknown format '{format}' (use {string.Join(", ", Formats)} or all).");
+            throw new UsageException($"--format: unknown format '{format}' (use {string.Join(", ", Formats.Concat(NamedOnly))} or all).");
         }
 
         var asOfText = args["--as-of"] ?? throw new UsageException("--as-of is required (yyyy-MM-dd): the generated history ends on it.");
@@ -54,7 +59,8 @@ public static class GenerateCommand
             foreach (var f in formats)
             {
                 var dir = format == "all" ? Path.Combine(outDir, f) : outDir;
-                outputs.Add(new GenerationOutput(Sink(f, dir), new ExpectedWriter(dir, f)));
+                outputs.Add(new GenerationOutput(Sink(f, dir, asOf),
+                    new ExpectedWriter(dir, f, f == "cin-census" ? CinCensusSink.Rules : null)));
             }
 
             var settings = new GeneratorSettings
@@ -87,8 +93,10 @@ public static class GenerateCommand
         }
     }
 
-    private static IExtractSink Sink(string format, string directory) => format switch
+    private static IExtractSink Sink(string format, string directory, NodaTime.LocalDate asOf) => format switch
     {
+        // The census collection of the year ending 31 March after the as-of date.
+        "cin-census" => new CinCensusSink(directory, asOf.Month > 3 ? asOf.Year + 1 : asOf.Year),
         "standard" => new StandardSink(directory),
         "liquidlogic" => new LiquidLogicSink(directory),
         "mosaic" => new MosaicSink(directory),
