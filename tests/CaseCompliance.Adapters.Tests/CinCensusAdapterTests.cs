@@ -101,17 +101,18 @@ public sealed class CinCensusAdapterTests : IDisposable
         Assert.True(first.Person.DisabilityRecorded);
         Assert.Empty(first.Person.Disabilities);
 
-        Assert.Equal(["Child[1]/CINdetails[1]", "Child[1]/CINdetails[2]"], first.Referrals.Select(r => r.Id));
+        // Ids are element paths from the child's LAchildID (rejected.csv names the whole path from Child[n]).
+        Assert.Equal(["T001/CINdetails[1]", "T001/CINdetails[2]"], first.Referrals.Select(r => r.Id));
         Assert.Equal(("N1", (bool?)false), (first.Referrals[0].PrimaryNeedCode, first.Referrals[0].NoFurtherAction));
 
         var assessment = Assert.Single(first.Assessments);
-        Assert.Equal(new Assessment("Child[1]/CINdetails[1]/Assessments[1]", "T001", "Child[1]/CINdetails[1]", AssessmentKind.SocialCare,
+        Assert.Equal(new Assessment("T001/CINdetails[1]/Assessments[1]", "T001", "T001/CINdetails[1]", AssessmentKind.SocialCare,
             new LocalDate(2024, 4, 3), new LocalDate(2024, 5, 20), null), assessment);
         Assert.Equal(new AssessmentReviewPoint(assessment.Id, new LocalDate(2024, 4, 25)), Assert.Single(first.AssessmentReviewPoints));
 
         Assert.Equal(2, first.S47Enquiries.Length);
         var s47 = first.S47Enquiries[0];
-        Assert.Equal(("Child[1]/CINdetails[1]/Section47[1]", new LocalDate(2024, 4, 3), (LocalDate?)new LocalDate(2024, 4, 19), (LocalDate?)new LocalDate(2024, 4, 24)),
+        Assert.Equal(("T001/CINdetails[1]/Section47[1]", new LocalDate(2024, 4, 3), (LocalDate?)new LocalDate(2024, 4, 19), (LocalDate?)new LocalDate(2024, 4, 24)),
             (s47.Id, s47.Start, s47.End, s47.IcpcTarget));
         var icpc = Assert.Single(first.InitialConferences);
         Assert.Equal((s47.Id, (LocalDate?)new LocalDate(2024, 4, 19), false), (icpc.S47EnquiryId, icpc.Date, icpc.TransferIn));
@@ -120,11 +121,11 @@ public sealed class CinCensusAdapterTests : IDisposable
         Assert.Equal(new LocalDate(2025, 2, 4), first.S47Enquiries[1].End);
 
         var cp = Assert.Single(first.Plans, p => p.Kind == PlanKind.ChildProtection);
-        Assert.Equal(("Child[1]/CINdetails[1]/ChildProtectionPlans[1]", new LocalDate(2024, 4, 19), (LocalDate?)new LocalDate(2025, 1, 10)), (cp.Id, cp.Start, cp.End));
+        Assert.Equal(("T001/CINdetails[1]/ChildProtectionPlans[1]", new LocalDate(2024, 4, 19), (LocalDate?)new LocalDate(2025, 1, 10)), (cp.Id, cp.Start, cp.End));
         Assert.Equal([new LocalDate(2024, 7, 15), new LocalDate(2024, 12, 20)],
             first.Meetings.Where(m => m.Type == MeetingType.ChildProtectionReview && m.EpisodeId == cp.Id).Select(m => m.Date!.Value));
         var cin = Assert.Single(first.Plans, p => p.Kind == PlanKind.ChildInNeed);
-        Assert.Equal(("Child[1]/CINdetails[2]", new LocalDate(2025, 2, 20), (LocalDate?)null), (cin.ReferralId, cin.Start, cin.End));
+        Assert.Equal(("T001/CINdetails[2]", new LocalDate(2025, 2, 20), (LocalDate?)null), (cin.ReferralId, cin.Start, cin.End));
 
         var second = extract.Cases.Single(c => c.Person.Id == "T002");
         Assert.Equal(("F", "UN2", (string?)null), (second.Person.Gender, second.Person.UpnUnknownReason, second.Person.Upn));

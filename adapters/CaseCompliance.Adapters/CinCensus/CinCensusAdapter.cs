@@ -86,7 +86,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
 
                 if (date is { } referred)
                 {
-                    c.Referrals.Add(new Referral(id, c.Person.Id, referred, close, r.Text(X.CinDetails.PrimaryNeedCode), nfa, null, null));
+                    c.Referrals.Add(new Referral(Local(c, id)!, c.Person.Id, referred, close, r.Text(X.CinDetails.PrimaryNeedCode), nfa, null, null));
                 }
             });
             Under(X.Assessments.Table, (r, c, id) =>
@@ -103,18 +103,18 @@ public sealed class CinCensusAdapter : ISourceAdapter
                     review = null;
                 }
 
-                c.Assessments.Add(new Assessment(id, c.Person.Id, r.Text(X.Assessments.ReferralId), AssessmentKind.SocialCare, start,
+                c.Assessments.Add(new Assessment(Local(c, id)!, c.Person.Id, Local(c, r.Text(X.Assessments.ReferralId)), AssessmentKind.SocialCare, start,
                     authorised, null));
                 if (review is { } held)
                 {
-                    c.ReviewPoints.Add(new AssessmentReviewPoint(id, held));
+                    c.ReviewPoints.Add(new AssessmentReviewPoint(Local(c, id)!, held));
                 }
             });
             Under(X.CinPlanDates.Table, (r, c, id) =>
             {
                 if (Date(r, X.CinPlanDates.StartDate, required: true) is { } start)
                 {
-                    c.Plans.Add(new Plan(id, c.Person.Id, r.Text(X.CinPlanDates.ReferralId), PlanKind.ChildInNeed, start,
+                    c.Plans.Add(new Plan(Local(c, id)!, c.Person.Id, Local(c, r.Text(X.CinPlanDates.ReferralId)), PlanKind.ChildInNeed, start,
                         Date(r, X.CinPlanDates.EndDate), null));
                 }
             });
@@ -122,7 +122,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
             {
                 if (Date(r, X.ChildProtectionPlans.StartDate, required: true) is { } start)
                 {
-                    c.Plans.Add(new Plan(id, c.Person.Id, r.Text(X.ChildProtectionPlans.ReferralId), PlanKind.ChildProtection, start,
+                    c.Plans.Add(new Plan(Local(c, id)!, c.Person.Id, Local(c, r.Text(X.ChildProtectionPlans.ReferralId)), PlanKind.ChildProtection, start,
                         Date(r, X.ChildProtectionPlans.EndDate), null));
                     _cpPlans.Add(id);
                 }
@@ -147,7 +147,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
                     return;
                 }
 
-                c.Meetings.Add(new Meeting(id, c.Person.Id, plan, MeetingType.ChildProtectionReview, date, false));
+                c.Meetings.Add(new Meeting(Local(c, id)!, c.Person.Id, Local(c, plan), MeetingType.ChildProtectionReview, date, false));
             });
 
             return Extract("cin-census", CaseDirectory.Empty);
@@ -226,12 +226,21 @@ public sealed class CinCensusAdapter : ISourceAdapter
             // The census has no end date for an enquiry: one whose conference was not required ended without one
             // (dated at its start, the only date it has); one with a conference ended at it.
             LocalDate? end = icpc ?? (notRequired == true ? started : null);
-            c.S47Enquiries.Add(new S47Enquiry(id, c.Person.Id, referral, started, end) { IcpcTarget = target });
+            var enquiry = Local(c, id)!;
+            c.S47Enquiries.Add(new S47Enquiry(enquiry, c.Person.Id, Local(c, referral), started, end) { IcpcTarget = target });
             if (icpc is { } date)
             {
-                c.Conferences.Add(new InitialConference(id + "/DateOfInitialCPC", c.Person.Id, id, null, referral, false, date));
+                c.Conferences.Add(new InitialConference(enquiry + "/DateOfInitialCPC", c.Person.Id, enquiry, null, Local(c, referral), false, date));
             }
         }
+
+        /// <summary>
+        /// A record's id in the canonical record: its element path with the <c>Child[n]</c> step replaced by the
+        /// child's <c>LAchildID</c> (<c>C123/CINdetails[2]/Assessments[1]</c>), so that it does not change when a later
+        /// return lists the children in another order. rejected.csv keeps the whole path.
+        /// </summary>
+        private static string? Local(CaseBuilder c, string? path) =>
+            path is null ? null : path.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? c.Person.Id + path[slash..] : c.Person.Id;
 
         /// <summary>Rows of a table under a Child: rows under a Child that could not be used are rejected, naming it.</summary>
         private void Under(TableDef table, Action<RowReader, CaseBuilder, string> read) =>
