@@ -43,6 +43,17 @@ public class KeyInformationRuleTests
         Assert.Equal("Key information is incomplete at 2025-03-10: surname, telephone, disability (\"none\" is an answer) not recorded.", f.Detail);
     }
 
+    [Fact]
+    public void NamesNotRecordedBySource_AreNotRequired_TheRestIs()
+    {
+        var person = Open().Person with { Forename = null, Surname = null, NamesRecorded = false };
+        Single(Rule, Open() with { Person = person }, AsOf).Is(FindingStatus.Met, AsOf);
+
+        var f = Single(Rule, Open() with { Person = person with { Ethnicity = null } }, AsOf);
+        Assert.Equal(FindingStatus.MissingData, f.Status);
+        Assert.Equal("ethnicity", f.MissingField);
+    }
+
     [Theory]
     [InlineData("forename")]
     [InlineData("date of birth")]
