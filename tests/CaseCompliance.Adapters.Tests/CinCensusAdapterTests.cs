@@ -242,6 +242,24 @@ public sealed class CinCensusAdapterTests : IDisposable
     }
 
     [Fact]
+    public void DatesDecadesApart_TheLaterIsRejected_AndTheEpisodeStaysOpen()
+    {
+        var (extract, rejected) = Read(Write(Good
+            .Replace("<AssessmentAuthorisationDate>2024-05-20</AssessmentAuthorisationDate>", "<AssessmentAuthorisationDate>2054-05-20</AssessmentAuthorisationDate>", StringComparison.Ordinal)
+            .Replace("<CPPreviewDate>2024-12-20</CPPreviewDate>", "<CPPreviewDate>2094-12-20</CPPreviewDate>", StringComparison.Ordinal)));
+
+        Assert.Equal(
+            [
+                "Child[1]/CINdetails[1]/Assessments[1] AssessmentAuthorisationDate: '2054-05-20' is more than 18 years after the start (2024-04-03): dates decades apart are not plausible; the field is ignored",
+                "Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews[1]/CPPreviewDate[2] CPPreviewDate: '2094-12-20' is more than 18 years after the plan's start (2024-04-19): dates decades apart are not plausible: the row cannot be used",
+            ],
+            rejected.Select(Show).ToArray());
+        var child = extract.Cases.Single(c => c.Person.Id == "T001");
+        Assert.Null(Assert.Single(child.Assessments).Completed);
+        Assert.Single(child.Meetings);
+    }
+
+    [Fact]
     public void BadlyFormedFile_FailsTheSource_NamingFileAndLine()
     {
         var path = Write(Good.Replace("</CINreferralDate><ReferralSource>", "</CINreferralDate><ReferralSource", StringComparison.Ordinal));

@@ -16,7 +16,8 @@ namespace CaseCompliance.Adapters.CinCensus;
 /// <para>
 /// Returns are often inconsistent. Every unusable element is a rejected.csv row naming its element path and field,
 /// and the rest of the child is used where it makes sense: a date not in <c>yyyy-MM-dd</c> form, or before 1990 (a
-/// placeholder such as 1900-01-01, or decades away from the case), is a rejected field; an end before its start is
+/// placeholder such as 1900-01-01, or decades away from the case), or an end more than 18 years after its start, is a
+/// rejected field; an end before its start is
 /// read as no end (an authorisation before the assessment start leaves the assessment open, never completed); a
 /// review before its plan's start, a conference before its enquiry's start, a conference date with no
 /// <c>Section47</c> element, and every element under a Child without a usable <c>LAchildID</c> (missing, or a second
@@ -27,6 +28,10 @@ public sealed class CinCensusAdapter : ISourceAdapter
 {
     /// <summary>Dates before this are placeholders or typing errors in a census of children (1900-01-01, 1066-04-13).</summary>
     public static readonly LocalDate Earliest = new(1990, 1, 1);
+
+    /// <summary>An end, conference or review more than this many years after its element's start is a mistyped date:
+    /// no episode of a child's social care lasts longer than childhood.</summary>
+    public const int MaxSpanYears = 18;
 
     public string Kind => "cin-census";
 
@@ -76,7 +81,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
             Under(X.CinDetails.Table, (r, c, id) =>
             {
                 var date = Date(r, X.CinDetails.ReferralDate, required: true);
-                var close = Date(r, X.CinDetails.ClosureDate);
+                var close = Within(r, date, X.CinDetails.ClosureDate);
                 var nfa = r.Flag(X.CinDetails.ReferralNfa);
                 if (Date(r, X.CinDetails.IcpcDate) is not null && !_referralsWithEnquiry.Contains(id))
                 {
@@ -96,7 +101,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
                 // No start is a missing-data finding, not a dropped assessment: the assessment is kept.
                 var start = Date(r, X.Assessments.StartDate);
                 var review = Date(r, X.Assessments.InternalReviewDate);
-                var authorised = Date(r, X.Assessments.AuthorisationDate);
+                var authorised = Within(r, start, X.Assessments.AuthorisationDate);
                 if (review is { } point && start is { } started && point < started)
                 {
                     r.Reject(X.Assessments.InternalReviewDate, Before(point, "the assessment's start", started) + Ignored);
@@ -115,7 +120,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
                 if (Date(r, X.CinPlanDates.StartDate, required: true) is { } start)
                 {
                     c.Plans.Add(new Plan(Local(c, id)!, c.Person.Id, Local(c, r.Text(X.CinPlanDates.ReferralId)), PlanKind.ChildInNeed, start,
-                        Date(r, X.CinPlanDates.EndDate), null));
+                        Within(r, start, X.CinPlanDates.EndDate), null));
                 }
             });
             Under(X.ChildProtectionPlans.Table, (r, c, id) =>
@@ -123,7 +128,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
                 if (Date(r, X.ChildProtectionPlans.StartDate, required: true) is { } start)
                 {
                     c.Plans.Add(new Plan(Local(c, id)!, c.Person.Id, Local(c, r.Text(X.ChildProtectionPlans.ReferralId)), PlanKind.ChildProtection, start,
-                        Date(r, X.ChildProtectionPlans.EndDate), null));
+                        Within(r, start, X.ChildProtectionPlans.EndDate), null));
                     _cpPlans.Add(id);
                 }
             });
@@ -141,10 +146,19 @@ public sealed class CinCensusAdapter : ISourceAdapter
                     return;
                 }
 
-                if (r.Text(X.CpReviews.PlanStartDate) is { } text && FieldParser.TryParseDate(text, out var planStart) && date < planStart)
+                if (r.Text(X.CpReviews.PlanStartDate) is { } text && FieldParser.TryParseDate(text, out var planStart))
                 {
-                    r.Reject(X.CpReviews.ReviewDate, $"{Before(date, "the plan's start", planStart)}: {RowReader.RowUnusable}");
-                    return;
+                    if (date < planStart)
+                    {
+                        r.Reject(X.CpReviews.ReviewDate, $"{Before(date, "the plan's start", planStart)}: {RowReader.RowUnusable}");
+                        return;
+                    }
+
+                    if (date > planStart.PlusYears(MaxSpanYears))
+                    {
+                        r.Reject(X.CpReviews.ReviewDate, $"{TooLate(date, "the plan's start", planStart)}: {RowReader.RowUnusable}");
+                        return;
+                    }
                 }
 
                 c.Meetings.Add(new Meeting(Local(c, id)!, c.Person.Id, Local(c, plan), MeetingType.ChildProtectionReview, date, false));
@@ -196,8 +210,8 @@ public sealed class CinCensusAdapter : ISourceAdapter
             }
 
             var start = Date(r, X.Section47.StartDate, required: true);
-            var target = Date(r, X.Section47.IcpcTarget);
-            var icpc = Date(r, X.Section47.IcpcDate);
+            var target = Within(r, start, X.Section47.IcpcTarget);
+            var icpc = Within(r, start, X.Section47.IcpcDate);
             var notRequired = r.Flag(X.Section47.IcpcNotRequired);
             if (start is not { } started)
             {
@@ -277,6 +291,25 @@ public sealed class CinCensusAdapter : ISourceAdapter
 
             return date;
         }
+
+        /// <summary>
+        /// A date that must fall within <see cref="MaxSpanYears"/> of the element's start: one decades after it (a
+        /// mistyped year) is rejected and read as blank, so that an end never closes an episode on a made-up date.
+        /// </summary>
+        private static LocalDate? Within(RowReader r, LocalDate? start, Column column)
+        {
+            var date = Date(r, column);
+            if (date is { } d && start is { } s && d > s.PlusYears(MaxSpanYears))
+            {
+                r.Reject(column, TooLate(d, "the start", s) + Ignored);
+                return null;
+            }
+
+            return date;
+        }
+
+        private static string TooLate(LocalDate date, string what, LocalDate other) =>
+            $"'{date:yyyy-MM-dd}' is more than {MaxSpanYears} years after {what} ({other:yyyy-MM-dd}): dates decades apart are not plausible";
 
         private static string Before(LocalDate date, string what, LocalDate other) =>
             $"'{date:yyyy-MM-dd}' is before {what} ({other:yyyy-MM-dd})";

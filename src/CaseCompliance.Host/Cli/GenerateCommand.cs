@@ -160,6 +160,11 @@ public static class GenerateCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated {result.Children} children ({string.Join(", ", formats)}) in {elapsed.TotalSeconds:0.0} s: {outDir}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Expected findings: {result.ExpectedRows} ({ExpectedWriter.FileName} in each format folder)"));
+        if (formats.Contains("cin-census"))
+        {
+            stdout.WriteLine($"  (the cin-census {ExpectedWriter.FileName} holds only the rules the census carries: {string.Join(", ", CinCensusSink.Rules.Order(StringComparer.Ordinal))})");
+        }
+
         string[] statuses = ["met", "late", "overdue", "due-soon", "pending", "early", "missing-data", "not-applicable"];
         stdout.WriteLine($"  {"rule",-28}{string.Concat(statuses.Select(s => $"{s,15}"))}");
         foreach (var rule in RuleCatalogue.Ids)
