@@ -267,6 +267,22 @@ public sealed class CinCensusCaseloadTests(CinCensusCaseloadTests.Caseload casel
     }
 
     [Fact]
+    public void CheckConfig_ReadsAConfiguredCensus()
+    {
+        using var tmp = new TempFolder();
+        var config = Fixtures.Config(tmp, edit: root => root["Sources"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["census"] = new System.Text.Json.Nodes.JsonObject { ["Kind"] = Kind, ["Location"] = caseload.Census },
+        });
+
+        var result = Cli.Run(tmp.Path, "check-config", "--config", config);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains($"cin-census at {caseload.Census}:", result.Stdout);
+        Assert.Contains("WARN  Sources:census: cin-census.xml AssessmentActualStartDate", result.Stdout);
+    }
+
+    [Fact]
     public void BadlyFormedCensus_OrAFolder_FailsTheSourceWithAClearMessage()
     {
         var text = File.ReadAllText(caseload.Census);
