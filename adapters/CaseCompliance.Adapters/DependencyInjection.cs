@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddSingleton<ISourceAdapter, Mosaic.MosaicAdapter>();
         services.AddSingleton<ISourceAdapter, CareFirst.CareFirstAdapter>();
         services.AddSingleton<ISourceAdapter, Ssda903.Ssda903Adapter>();
+        services.AddSingleton<ISourceAdapter, CinCensus.CinCensusAdapter>();
         return services;
     }
 }
@@ -22,14 +23,18 @@ public static class DependencyInjection
 /// <summary>The <c>Sources</c> section and the opening of a source's tables.</summary>
 public static class SourceCatalog
 {
-    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst", "ssda903"];
+    public static readonly IReadOnlyList<string> Kinds = ["standard", "liquidlogic", "mosaic", "carefirst", "ssda903", "cin-census"];
 
-    /// <summary>The kinds that also read a single file (a return's XML file), and how each opens one.</summary>
+    /// <summary>Kinds that read one file (an XML return), and how each opens it as tables.</summary>
     public static readonly IReadOnlyDictionary<string, Func<string, SourceOptions, ITableSource>> FileSources =
         new Dictionary<string, Func<string, SourceOptions, ITableSource>>(StringComparer.OrdinalIgnoreCase)
         {
             ["ssda903"] = Ssda903.Ssda903Xml.Open,
+            ["cin-census"] = CinCensus.CinCensusAdapter.Open,
         };
+
+    /// <summary>Kinds that read only a file, never a folder or an HTTP address.</summary>
+    public static readonly IReadOnlySet<string> FileOnlyKinds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "cin-census" };
 
     /// <summary>The configured sources by name; a source's kind defaults to its name.</summary>
     public static IReadOnlyDictionary<string, SourceOptions> ConfiguredSources(IConfiguration configuration)
@@ -105,13 +110,17 @@ public static class SourceCatalog
         return null;
     }
 
-    /// <summary>Opens a source's tables: a folder of CSV files, an HTTP base address, or a file for a kind that reads one
-    /// (<see cref="FileSources"/>). A location that cannot be used yields a source that fails with the reason when it is read.</summary>
+    /// <summary>Opens a source's tables: a folder of CSV files, an HTTP base address, or (for a kind of
+    /// <see cref="FileSources"/>) one file. A location that cannot be used for the kind yields a source that fails
+    /// with the reason when it is read.</summary>
     public static ITableSource OpenTables(string kind, string location, SourceOptions options)
     {
+        var fileOnly = FileOnlyKinds.Contains(kind);
         if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return Uri.TryCreate(location, UriKind.Absolute, out _)
+            return fileOnly
+                ? new UnreadableSource(location, $"{location}: the {kind} source reads one file, not an HTTP address.")
+                : Uri.TryCreate(location, UriKind.Absolute, out _)
                 ? new Http.HttpTableSource(location, options)
                 : new UnreadableSource(location, $"{location}: not a valid address.");
         }
@@ -120,13 +129,19 @@ public static class SourceCatalog
         {
             return FileSources.TryGetValue(kind, out var open)
                 ? open(location, options)
-                : new UnreadableSource(location, $"{location}: a file, but the {kind} adapter reads a folder of CSV files" +
-                    (FileSources.Count > 0 ? $" (only {string.Join(", ", FileSources.Keys)} also read a file)." : "."));
+                : new UnreadableSource(location, $"{location}: a file, but the {kind} source reads a folder of CSV files (or an HTTP address)" +
+                    $" (only {string.Join(", ", FileSources.Keys)} read a file).");
         }
 
-        return Directory.Exists(location)
-            ? new CsvFolderSource(location, options.Tables, options.Encoding)
-            : new UnreadableSource(location, $"{location}: {(FileSources.ContainsKey(kind) ? "folder or file" : "folder")} not found.");
+        if (Directory.Exists(location))
+        {
+            return fileOnly
+                ? new UnreadableSource(location, $"{location}: a folder, but the {kind} source reads one file (the return's XML).")
+                : new CsvFolderSource(location, options.Tables, options.Encoding);
+        }
+
+        return new UnreadableSource(location, fileOnly ? $"{location}: file not found."
+            : $"{location}: {(FileSources.ContainsKey(kind) ? "folder or file" : "folder")} not found.");
     }
 }
 

@@ -134,7 +134,8 @@ public abstract class TableReader
 
     protected bool Has(string table) => _present.Contains(table);
 
-    protected ImmutableHashSet<Dataset> Recorded() =>
+    /// <summary>The data sets the source records: those of the tables present (an adapter may narrow or widen it by what the rows hold).</summary>
+    protected virtual ImmutableHashSet<Dataset> Recorded() =>
         [.. _layout.Where(t => Has(t.Name)).SelectMany(t => t.Records)];
 
     /// <summary>Reads every row of a table, after checking its header has every column the layout names.</summary>

@@ -73,7 +73,12 @@ public sealed record Assessment(
 public sealed record AssessmentReviewPoint(string AssessmentId, LocalDate Date);
 
 /// <summary>A section 47 enquiry; its start is the strategy discussion that initiated it.</summary>
-public sealed record S47Enquiry(string Id, string PersonId, string? ReferralId, LocalDate Start, LocalDate? End);
+public sealed record S47Enquiry(string Id, string PersonId, string? ReferralId, LocalDate Start, LocalDate? End)
+{
+    /// <summary>The source's own due date for the initial conference (the CIN census <c>InitialCPCtarget</c>), where
+    /// it records one. No rule reads it yet; it is kept for <c>system-due-dates</c>.</summary>
+    public LocalDate? IcpcTarget { get; init; }
+}
 
 /// <summary>An initial child protection conference.</summary>
 public sealed record InitialConference(

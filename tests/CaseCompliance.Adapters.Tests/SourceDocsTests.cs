@@ -9,7 +9,7 @@ namespace CaseCompliance.Adapters.Tests;
 /// </summary>
 public sealed partial class SourceDocsTests
 {
-    public static TheoryData<string> Kinds => new() { "standard", "liquidlogic", "mosaic", "carefirst", "ssda903" };
+    public static TheoryData<string> Kinds => new() { "standard", "liquidlogic", "mosaic", "carefirst", "ssda903", "cin-census" };
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -25,7 +25,8 @@ public sealed class KeyInformationOptions : RuleOptions
 /// date (others are not applicable); a recorded reason the UPN is unknown satisfies the UPN; the primary need is
 /// the person's, else the latest referral's; telephone and ethnicity detail are only required where the source
 /// records them; an unborn child needs no forename either; surname and forename only where the source records names
-/// (a statutory return such as the SSDA903 holds none).
+/// (<see cref="Dataset.PersonNames"/>: the statutory returns, SSDA903 and the CIN census, hold none, so they are
+/// checked in part).
 /// </summary>
 public sealed class KeyInformationRule(KeyInformationOptions? options = null) : Rule<KeyInformationOptions>(options)
 {

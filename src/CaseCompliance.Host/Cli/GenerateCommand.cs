@@ -9,14 +9,25 @@ namespace CaseCompliance.Host.Cli;
 
 /// <summary>
 /// <c>generate</c>: a synthetic caseload in one or all four extract formats, each with the <c>expected.csv</c> of the
-/// findings the generator planted (docs/generator.md).
+/// findings the generator planted (docs/generator.md); or, by name only, the CIN census XML of the same children
+/// (<c>cin-census</c>, with the expected findings of the rules the census carries).
 /// </summary>
 public static class GenerateCommand
 {
+    /// <summary>The four systems' folder formats: what <c>--format all</c> writes.</summary>
     public static readonly string[] Formats = ["standard", "liquidlogic", "mosaic", "carefirst"];
 
-    /// <summary>Statutory returns: written on their own (<c>--format ssda903</c>), not by <c>all</c>, which writes the four systems.</summary>
-    public static readonly string[] Returns = ["ssda903"];
+    /// <summary>Statutory returns: written only when named (<c>--format ssda903</c>, <c>--format cin-census</c>), not by
+    /// <c>all</c>, which writes the four systems.</summary>
+    public static readonly string[] Returns = ["ssda903", "cin-census"];
+
+    /// <summary>The rules a format's expected.csv holds: a statutory return carries only some; null for all.</summary>
+    private static IReadOnlyCollection<string>? ExpectedRules(string format) => format switch
+    {
+        "ssda903" => Ssda903Sink.ExpectedRules,
+        "cin-census" => CinCensusSink.Rules,
+        _ => null,
+    };
 
     public static int Run(Arguments args, AppConfiguration configuration, TextWriter stdout, TextWriter stderr)
     {
@@ -57,7 +68,7 @@ public static class GenerateCommand
             foreach (var f in formats)
             {
                 var dir = format == "all" ? Path.Combine(outDir, f) : outDir;
-                outputs.Add(new GenerationOutput(Sink(f, dir), new ExpectedWriter(dir, f, f == "ssda903" ? Ssda903Sink.ExpectedRules : null)));
+                outputs.Add(new GenerationOutput(Sink(f, dir, asOf), new ExpectedWriter(dir, f, ExpectedRules(f))));
             }
 
             var settings = new GeneratorSettings
@@ -90,8 +101,10 @@ public static class GenerateCommand
         }
     }
 
-    private static IExtractSink Sink(string format, string directory) => format switch
+    private static IExtractSink Sink(string format, string directory, NodaTime.LocalDate asOf) => format switch
     {
+        // The census collection of the year ending 31 March after the as-of date.
+        "cin-census" => new CinCensusSink(directory, asOf.Month > 3 ? asOf.Year + 1 : asOf.Year),
         "standard" => new StandardSink(directory),
         "liquidlogic" => new LiquidLogicSink(directory),
         "mosaic" => new MosaicSink(directory),
@@ -155,8 +168,10 @@ public static class GenerateCommand
     {
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated {result.Children} children ({string.Join(", ", formats)}) in {elapsed.TotalSeconds:0.0} s: {outDir}"));
-        // A return carries only some rules: its expected.csv holds those alone.
-        IReadOnlyList<string> rules = formats.All(Returns.Contains) ? Ssda903Sink.ExpectedRules : RuleCatalogue.Ids;
+        // A return carries only some rules: its expected.csv holds those alone, and so does this summary.
+        IReadOnlyList<string> rules = formats.Count == 1 && ExpectedRules(formats[0]) is { } only
+            ? [.. RuleCatalogue.Ids.Where(only.Contains)]
+            : RuleCatalogue.Ids;
         var rows = rules.Sum(r => result.Counts(r).Values.Sum());
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Expected findings: {rows} ({ExpectedWriter.FileName} in each format folder)"));
         string[] statuses = ["met", "late", "overdue", "due-soon", "pending", "early", "missing-data", "not-applicable"];
