@@ -265,7 +265,7 @@ public class Ssda903AdapterTests
 
         var standard = SourceCatalog.OpenTables("standard", file, new SourceOptions());
         var e = Assert.Throws<SourceFailedException>(() => standard.Exists("ssd_person"));
-        Assert.Contains("a file, but the standard adapter reads a folder of CSV files", e.Message);
+        Assert.Contains("a file, but the standard source reads a folder of CSV files", e.Message);
         Assert.IsNotType<UnreadableSource>(SourceCatalog.OpenTables("ssda903", folder.Path, new SourceOptions()));
     }
 }

@@ -289,6 +289,6 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
 
         Assert.Equal(3, scan.Result.ExitCode);
         Assert.Equal("failed", scan.Source.GetProperty("status").GetString());
-        Assert.Contains("a file, but the standard adapter reads a folder of CSV files", scan.Source.GetProperty("reason").GetString());
+        Assert.Contains("a file, but the standard source reads a folder of CSV files", scan.Source.GetProperty("reason").GetString());
     }
 }
