@@ -112,27 +112,47 @@ public abstract class TableReader
         return new SourceExtract(_name, kind, directory, cases, _rows);
     }
 
-    /// <summary>Required tables and all their columns must be there; a missing one fails the source, naming it.</summary>
+    /// <summary>
+    /// Required tables and all their columns must be there; a missing one fails the source, naming it. Every
+    /// missing table, and every missing column of a table whose header the source knows without reading rows, is
+    /// named in one message, so that a site fixes its export in one go rather than one column per night.
+    /// </summary>
     protected void CheckLayout()
     {
+        var problems = new List<string>();
         foreach (var table in _layout)
         {
             if (!_tables.Exists(table.Name))
             {
                 if (table.Required && !Options.OptionalTables.Contains(table.Name, StringComparer.OrdinalIgnoreCase))
                 {
-                    throw new SourceFailedException(
-                        $"{_tables.Describe(table.Name)}: required table {table.Name} not found in {_tables.Location}.");
+                    problems.Add($"{_tables.Describe(table.Name)}: required table {table.Name} not found in {_tables.Location}.");
                 }
 
                 continue;
             }
 
             _present.Add(table.Name);
+            if (_tables.Header(table.Name) is { } header && MissingColumns(table.Name, table, header.Contains) is { } missing)
+            {
+                problems.Add(missing);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SourceFailedException(string.Join(' ', problems));
         }
     }
 
     protected bool Has(string table) => _present.Contains(table);
+
+    /// <summary>
+    /// A problem with a table as a whole rather than with one of its rows (every row read, none usable for what the
+    /// table is read for): a rejected.csv row with no line and no record id, so that it is seen and the scan exits 3.
+    /// </summary>
+    protected void RejectTable(string table, string column, string problem) =>
+        _log.Add(new Rejection(_name, _tables.Describe(table), "", null, _columns.Name(table, column), problem));
 
     /// <summary>The data sets the source records: those of the tables present (an adapter may narrow or widen it by what the rows hold).</summary>
     protected virtual ImmutableHashSet<Dataset> Recorded() =>
@@ -203,11 +223,16 @@ public abstract class TableReader
     /// <summary>Every column of the layout (under its configured name) must be there; the message names the missing.</summary>
     private void CheckColumns(string table, TableLayout layout, Func<string, bool> has)
     {
-        var missing = layout.Columns.Select(c => _columns.Name(table, c)).Where(c => !has(c)).ToList();
-        if (missing.Count > 0)
+        if (MissingColumns(table, layout, has) is { } missing)
         {
-            throw new SourceFailedException($"{_tables.Describe(table)}: missing column {string.Join(", ", missing)}.");
+            throw new SourceFailedException(missing);
         }
+    }
+
+    private string? MissingColumns(string table, TableLayout layout, Func<string, bool> has)
+    {
+        var missing = layout.Columns.Select(c => _columns.Name(table, c)).Where(c => !has(c)).ToList();
+        return missing.Count > 0 ? $"{_tables.Describe(table)}: missing column {string.Join(", ", missing)}." : null;
     }
 
     /// <summary>A table whose rows name a person: rows for an unknown person are rejected.</summary>

@@ -189,4 +189,47 @@ public sealed class StandardAsExportedTests
         Assert.Equal(["N1 ChildProtection", "N2 LookedAfter", "N3 ChildInNeed"],
             Only(extract).Visits.Select(v => $"{v.Id} {v.Kind}").Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Roles_NoneAnAllocatedWorkerRole_IsOneRejectionNamingTheRolesSeen_NotSilence()
+    {
+        using var folder = Child()
+            .Add("ssd_involvements", ("invo_involvements_id", "I1"), ("invo_professional_id", "W1"), ("invo_professional_role_id", "REL.ALLOCSW"),
+                ("invo_person_id", "C1"), ("invo_involvement_start_date", "2025-01-07"))
+            .Add("ssd_involvements", ("invo_involvements_id", "I2"), ("invo_professional_id", "W1"), ("invo_professional_role_id", "REL.ALLOCSW"),
+                ("invo_person_id", "C1"), ("invo_involvement_start_date", "2024-01-07"), ("invo_involvement_end_date", "2024-06-07"))
+            .Add("ssd_involvements", ("invo_involvements_id", "I3"), ("invo_professional_id", "W2"), ("invo_professional_role_id", "IRO"),
+                ("invo_person_id", "C1"), ("invo_involvement_start_date", "2025-01-07"));
+        var (extract, log) = Read(folder);
+
+        Assert.Empty(Only(extract).Allocations);
+        var rejected = Assert.Single(log.Items);
+        Assert.Equal(("ssd_involvements.csv", "", null, "invo_professional_role_id"), (rejected.File, rejected.Line, rejected.RecordId, rejected.Field));
+        Assert.Equal("no involvement has an allocated-worker role (CW, ALLOCATED CASE WORKER; Codes:AllocatedWorkerRoles), so no allocation " +
+            "is read; the roles seen are REL.ALLOCSW (2), IRO (1)", rejected.Problem);
+
+        var options = new SourceOptions();
+        options.Codes["AllocatedWorkerRoles"] = "REL.ALLOCSW";
+        var (mapped, none) = Read(folder, options);
+        Assert.Empty(none.Items);
+        Assert.Equal(2, Only(mapped).Allocations.Length);
+    }
+
+    [Fact]
+    public void Layout_EveryMissingColumnOfEveryTable_IsNamedInOneMessage()
+    {
+        using var folder = Child();
+        var path = folder.Write();
+        foreach (var (file, column) in new[] { ("ssd_professionals.csv", "prof_professional_name"), ("ssd_involvements.csv", "invo_person_id"),
+                     ("ssd_cin_visits.csv", "cinv_person_id") })
+        {
+            var full = Path.Combine(path, file);
+            File.WriteAllText(full, File.ReadAllText(full).Replace(column + ",", "", StringComparison.Ordinal).Replace("," + column, "", StringComparison.Ordinal));
+        }
+
+        var e = Assert.Throws<SourceFailedException>(() =>
+            new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), new RejectionLog()));
+        Assert.Equal("ssd_professionals.csv: missing column prof_professional_name. ssd_involvements.csv: missing column invo_person_id. " +
+            "ssd_cin_visits.csv: missing column cinv_person_id.", e.Message);
+    }
 }

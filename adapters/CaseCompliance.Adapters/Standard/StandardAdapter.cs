@@ -108,13 +108,22 @@ public sealed class StandardAdapter : ISourceAdapter
             });
 
             var roles = Options.CodeList("AllocatedWorkerRoles", Codes);
+            var otherRoles = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var allocations = 0;
             PersonTable(S.Involvements.Table, S.Involvements.PersonId, S.Involvements.InvolvementsId, (r, c, id) =>
             {
                 var role = r.Text(S.Involvements.ProfessionalRoleId);
                 if (role is null || !roles.Contains(role, StringComparer.OrdinalIgnoreCase))
                 {
+                    if (role is not null)
+                    {
+                        otherRoles[role] = otherRoles.GetValueOrDefault(role) + 1;
+                    }
+
                     return;
                 }
+
+                allocations++;
 
                 if (r.Date(S.Involvements.InvolvementStartDate, required: true) is { } start)
                 {
@@ -123,6 +132,7 @@ public sealed class StandardAdapter : ISourceAdapter
                 }
             });
 
+            NoAllocationRole(roles, allocations, otherRoles);
             PersonTable(S.Contacts.Table, S.Contacts.PersonId, S.Contacts.ContactId, (r, c, id) =>
             {
                 if (r.Date(S.Contacts.ContactDate, required: true) is { } date)
@@ -240,6 +250,25 @@ public sealed class StandardAdapter : ISourceAdapter
 
             ReadExtensions();
             return Extract("standard", new CaseDirectory(_workers, _teams));
+        }
+
+        /// <summary>
+        /// Involvements were read but none has an allocated-worker role: the site's system codes its roles otherwise
+        /// (Mosaic <c>REL.*</c>, Eclipse relationship classes). Read silently, every referral would look unallocated;
+        /// instead one rejected.csv row names the roles seen, the most frequent first, for <c>Codes:AllocatedWorkerRoles</c>.
+        /// </summary>
+        private void NoAllocationRole(IReadOnlyList<string> roles, int allocations, Dictionary<string, int> otherRoles)
+        {
+            if (allocations > 0 || otherRoles.Count == 0)
+            {
+                return;
+            }
+
+            var seen = string.Join(", ", otherRoles.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(8)
+                .Select(kv => $"{Rejection.Cut(kv.Key)} ({kv.Value})"));
+            RejectTable(S.Involvements.Table, S.Involvements.ProfessionalRoleId,
+                $"no involvement has an allocated-worker role ({string.Join(", ", roles)}; Codes:AllocatedWorkerRoles), so no allocation " +
+                $"is read; the roles seen are {seen}{(otherRoles.Count > 8 ? ", …" : "")}");
         }
 
         /// <summary>
