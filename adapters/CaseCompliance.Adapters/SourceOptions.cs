@@ -46,6 +46,13 @@ public sealed class SourceOptions
     /// </summary>
     public int StreamWindow { get; set; } = 4_000;
 
+    /// <summary>
+    /// <c>ssda903</c> only: the date (<c>yyyy-MM-dd</c>) from which the return holds the looked-after reviews, usually
+    /// the 1 April that starts its collection year. Empty: the 1 April on or before the earliest review in the file
+    /// (docs/sources/ssda903.md).
+    /// </summary>
+    public string? ReviewsFrom { get; set; }
+
     /// <summary>Settings of an http(s):// location.</summary>
     public HttpSourceOptions Http { get; set; } = new();
 

@@ -5,6 +5,15 @@ namespace CaseCompliance.Domain;
 /// <summary>A period of care (looked after), from entering care to ceasing.</summary>
 public sealed record PeriodOfCare(string Id, string PersonId, string? ReferralId, LocalDate Start, LocalDate? End)
 {
+    /// <summary>
+    /// Set where the source records this period's looked-after reviews only from this date, not from its start: a
+    /// yearly return (SSDA903) holds every episode open during its collection year but only the reviews held during
+    /// it, so a period that started before the year has its earlier reviews missing. Null where every review of the
+    /// period is in the source. It is on or after <see cref="Start"/>; it equals it for care whose start is not in the
+    /// source (the start is then the first episode the source holds).
+    /// </summary>
+    public LocalDate? ReviewsRecordedFrom { get; init; }
+
     public bool IsOpenAt(LocalDate date) => Start <= date && (End is null || End >= date);
 }
 

@@ -100,7 +100,7 @@ public class Ssda903AdapterTests
             .Episode("C1", "01/05/2024", "P", "C1", "U5")                                       // 3: fine, ends the first
             .Episode("C1", "01/06/2024", "Q", "Z9", "U7", rec: "E99")                            // 4: unknown RNE, LS, PLACE, REC
             .Episode("C9", "01/04/2024", "S", "C1", "U4")                                       // 5: child not in header
-            .Episode("C2", "01/02/2024", "P", "C2", "U4", dec: "01/08/2024", rec: "X1")          // 6: no open period: start unknown
+            .Episode("C2", "01/02/2024", "P", "C2", "U4", dec: "01/08/2024", rec: "X1")          // 6: care that began before the return
             .Episode("C2", "01/06/2024", "P", "C2", "U5")                                       // 7: overlaps line 6
             .Episode("C2", "2024-13-01", "S", "C2", "U5")                                       // 8: not a date
             .Episode("C3", "01/01/1900", "S", "C2", "U5")                                       // 9: a century early
@@ -110,7 +110,7 @@ public class Ssda903AdapterTests
             .Review("C1", "31/04/2024")                                                         // 3: not a date: not a review held
             .Review("C1", "20/04/2024", code: "PN9")                                            // 4: unknown code, counted
             .Review("C1", "20/04/2024")                                                         // 5: the same review again
-            .Review("C2", "01/03/2024")                                                         // 6: in care of unknown start
+            .Review("C2", "01/03/2024")                                                         // 6: in care that began before the return: counted
             .Add("sw_episodes", ("CHILD", "C1"), ("SW_ID", "SW1"), ("SW_DECOM", "01/05/2024"), ("SW_DEC", "01/04/2024"));
         var (extract, log) = Read(folder);
 
@@ -118,7 +118,7 @@ public class Ssda903AdapterTests
         Assert.StartsWith("2: end date '01/03/2024' is before the start", Assert.Single(Rejected(log, "episodes.csv", "DEC")));
         Assert.Equal("5: person C9 is not in header: the row cannot be used", Assert.Single(Rejected(log, "episodes.csv", "CHILD")));
         Assert.Contains(Rejected(log, "episodes.csv", "RNE"), m => m.StartsWith("4: unknown code 'Q'", StringComparison.Ordinal));
-        Assert.Contains(Rejected(log, "episodes.csv", "RNE"), m => m.StartsWith("6: RNE 'P' continues a period of care, but none is open on 01/02/2024", StringComparison.Ordinal));
+        Assert.DoesNotContain(Rejected(log, "episodes.csv", "RNE"), m => m.StartsWith("6:", StringComparison.Ordinal));
         Assert.Contains("unknown code 'Z9'", Assert.Single(Rejected(log, "episodes.csv", "LS")));
         Assert.Contains("unknown code 'U7'", Assert.Single(Rejected(log, "episodes.csv", "PLACE")));
         Assert.Contains(Rejected(log, "episodes.csv", "REC"), m => m.StartsWith("4: unknown code 'E99'", StringComparison.Ordinal));
@@ -133,7 +133,7 @@ public class Ssda903AdapterTests
         Assert.Contains(reviews, m => m.StartsWith("2: review on 15/03/2024 is outside every period of care", StringComparison.Ordinal));
         Assert.Contains(reviews, m => m.StartsWith("3: '31/04/2024' is not a date", StringComparison.Ordinal));
         Assert.Contains(reviews, m => m.StartsWith("5: a second review of this child on 20/04/2024", StringComparison.Ordinal));
-        Assert.Contains(reviews, m => m.StartsWith("6: review on 01/03/2024 falls in care whose period began before the first episode", StringComparison.Ordinal));
+        Assert.DoesNotContain(reviews, m => m.StartsWith("6:", StringComparison.Ordinal));
         Assert.Contains("unknown code 'PN9'", Assert.Single(Rejected(log, "reviews.csv", "REVIEW_CODE")));
         Assert.StartsWith("2: end date '01/04/2024' is before the start", Assert.Single(Rejected(log, "sw_episodes.csv", "SW_DEC")));
 
@@ -148,17 +148,20 @@ public class Ssda903AdapterTests
         Assert.Equal(["C1/review/2024-04-20"], c1.Meetings.Select(m => m.Id));
         Assert.Null(Assert.Single(c1.Allocations).End);
 
-        // C2: care that began before the return: no period of care (lac-review not checked), its placement kept.
+        // C2: care that began before the return: a period from its first episode, reviews recorded from that
+        // episode (the earliest review, 15/03/2024, gives 01/04/2023, which is earlier), its review counted.
         var c2 = Child(extract, "C2");
-        Assert.Empty(c2.PeriodsOfCare);
-        Assert.Equal(("U4", (string?)null), (Assert.Single(c2.Placements).TypeCode, c2.Placements[0].PeriodOfCareId));
+        var p2 = Assert.Single(c2.PeriodsOfCare);
+        Assert.Equal(("C2/period/2024-02-01", (LocalDate?)D(2024, 2, 1)), (p2.Id, p2.ReviewsRecordedFrom));
+        Assert.Equal(("U4", (string?)p2.Id), (Assert.Single(c2.Placements).TypeCode, c2.Placements[0].PeriodOfCareId));
+        Assert.Equal(p2.Id, Assert.Single(c2.Meetings).EpisodeId);
 
         // C3: only the plausible episode makes a period.
         Assert.Equal(D(2024, 3, 1), Assert.Single(Child(extract, "C3").PeriodsOfCare).Start);
     }
 
     [Fact]
-    public void CareThatBeganBeforeTheReturn_IsRejectedOnceAtItsFirstEpisode_AndMakesNoPeriod()
+    public void CareWithoutAStartAfterAnEndedPeriod_IsRejected_AndStillMakesAPeriodOfUnknownStart()
     {
         using var folder = new Ssda903Folder()
             .Child("C1")
@@ -168,11 +171,15 @@ public class Ssda903AdapterTests
             .Episode("C1", "01/09/2024", "S", "V2", "U6");
         var (extract, log) = Read(folder);
 
-        // Line 3 continues the care of line 2; line 4 comes after care ended (E13): care of unknown start again.
-        Assert.Equal(["2", "4"], log.Items.Select(r => r.Line));
-        Assert.All(log.Items, r => Assert.Equal("RNE", r.Field));
+        // Line 2 is care that began before the return (normal in a yearly return: no rejection); line 3 continues
+        // it; line 4 comes after care ended (E13) without an S: its start is missing, which is rejected.
+        var rejection = Assert.Single(log.Items);
+        Assert.Equal(("4", "RNE"), (rejection.Line, rejection.Field));
+        Assert.Contains("read as a period of care whose start is not in the return, from 01/06/2024", rejection.Problem);
         var c1 = Child(extract, "C1");
-        Assert.Equal(D(2024, 9, 1), Assert.Single(c1.PeriodsOfCare).Start);
+        Assert.Equal(
+            [(D(2024, 2, 1), (LocalDate?)D(2024, 4, 1), (LocalDate?)D(2024, 2, 1)), (D(2024, 6, 1), D(2024, 7, 1), D(2024, 6, 1)), (D(2024, 9, 1), null, null)],
+            c1.PeriodsOfCare.Select(p => (p.Start, p.End, p.ReviewsRecordedFrom)));
         Assert.Equal(3, c1.Placements.Length);
     }
 
@@ -255,6 +262,154 @@ public class Ssda903AdapterTests
         // No social worker episodes in the XML: allocations are not recorded.
         Assert.Equal([Dataset.LookedAfterReviews, Dataset.PeriodsOfCare, Dataset.Placements, Dataset.LegalStatuses, Dataset.MissingEpisodes],
             c1.Recorded.Order());
+    }
+
+    [Fact]
+    public void LowerCaseCodes_AreReadAsTheirUpperCaseCode_AndSexMAndFAsOneAndTwo()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("C1", sex: "m")
+            .Child("C2", sex: "F")
+            .Episode("C1", "01/04/2024", "s", "c2", "u4", dec: "01/07/2024", rec: "x1", cin: "n1")
+            .Episode("C1", "01/07/2024", "p", "c1", "u5", dec: "01/09/2024", rec: "e13")
+            .Episode("C2", "01/04/2024", "S", "v2", "k2");
+        var (extract, log) = Read(folder);
+
+        Assert.Empty(log.Items);
+        var c1 = Child(extract, "C1");
+        Assert.Equal(("M", "N1"), (c1.Person.Gender, c1.Person.PrimaryNeed));
+        Assert.Equal("F", Child(extract, "C2").Person.Gender);
+        Assert.Equal(("C1/period/2024-04-01", (LocalDate?)D(2024, 9, 1)), (Assert.Single(c1.PeriodsOfCare).Id, c1.PeriodsOfCare[0].End));
+        Assert.Equal(["U4", "U5"], c1.Placements.Select(p => p.TypeCode));
+        Assert.Equal(["C2", "C1"], c1.LegalStatuses.Select(l => l.Code));
+        Assert.Equal(["K2"], Child(extract, "C2").Placements.Select(p => p.TypeCode));
+        Assert.Equal(["V2"], Child(extract, "C2").LegalStatuses.Select(l => l.Code));
+    }
+
+    [Fact]
+    public void TheTextNull_ReadsAsEmpty_InHeaderAndEpisodes()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("C012", sex: "2", dob: "15/03/2012", ethnic: "NULL", upn: "NULL")
+            .Episode("C012", "01/04/2024", "S", "C2", "U4", dec: "NULL", rec: "NULL", cin: "null");
+        var (extract, log) = Read(folder);
+
+        Assert.Empty(log.Items);
+        var c = Child(extract, "C012");
+        Assert.Equal(((string?)null, (string?)null, (string?)null), (c.Person.Ethnicity, c.Person.Upn, c.Person.PrimaryNeed));
+        Assert.Null(Assert.Single(c.PeriodsOfCare).End);
+        Assert.Null(Assert.Single(c.Placements).End);
+    }
+
+    [Fact]
+    public void Placeholders_AreConfigurable()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("C1", ethnic: "NULL", upn: "-")
+            .Episode("C1", "01/04/2024", "S", "C2", "U4");
+        var log = new RejectionLog();
+        var options = new SourceOptions { Codes = { ["Placeholders"] = "-" } };
+        var extract = new Ssda903Adapter().Read("ssda903", new CsvFolderSource(folder.Write()), options, log);
+
+        Assert.Equal(("NULL", (string?)null), (Child(extract, "C1").Person.Ethnicity, Child(extract, "C1").Person.Upn));
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_IsThe1AprilOnOrBeforeTheEarliestReview_SetOnPeriodsThatStartedBefore()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("A1", dob: "01/01/2015")
+            .Child("A2", dob: "01/01/2015")
+            .Episode("A1", "01/02/2024", "S", "C2", "U4")
+            .Episode("A2", "01/04/2024", "S", "C2", "U4")
+            .Review("A1", "28/05/2024")
+            .Review("A1", "20/11/2024")
+            .Review("A2", "25/04/2024");
+        var (extract, log) = Read(folder);
+
+        Assert.Empty(log.Items);
+        Assert.Equal(D(2024, 4, 1), Assert.Single(Child(extract, "A1").PeriodsOfCare).ReviewsRecordedFrom);
+        Assert.Equal(2, Child(extract, "A1").Meetings.Length);
+
+        // A period that started on or after it has all its reviews in the file.
+        Assert.Null(Assert.Single(Child(extract, "A2").PeriodsOfCare).ReviewsRecordedFrom);
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_OfAReviewOn1April_IsThatDay_AndTheReviewsFromOptionOverridesIt()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("A1")
+            .Episode("A1", "01/02/2020", "S", "C2", "U4")
+            .Review("A1", "01/04/2023")
+            .Review("A1", "20/11/2024");
+        var (extract, _) = Read(folder);
+        Assert.Equal(D(2023, 4, 1), Assert.Single(Child(extract, "A1").PeriodsOfCare).ReviewsRecordedFrom);
+
+        var options = new SourceOptions { ReviewsFrom = "2024-04-01" };
+        var log = new RejectionLog();
+        var overridden = new Ssda903Adapter().Read("ssda903", new CsvFolderSource(folder.Write()), options, log);
+        Assert.Equal(D(2024, 4, 1), Assert.Single(Child(overridden, "A1").PeriodsOfCare).ReviewsRecordedFrom);
+
+        var bad = new SourceOptions { ReviewsFrom = "01/04/2024" };
+        var e = Assert.Throws<SourceFailedException>(() => new Ssda903Adapter().Read("ssda903", new CsvFolderSource(folder.Write()), bad, new RejectionLog()));
+        Assert.Contains("ReviewsFrom", e.Message);
+    }
+
+    [Fact]
+    public void CareOfUnknownStart_IsAPeriodFromItsFirstEpisode_WithItsReviews_AndNoRejection()
+    {
+        using var folder = new Ssda903Folder()
+            .Child("C1")
+            .Child("C2")
+            .Episode("C1", "01/02/2019", "P", "C1", "U4", dec: "01/05/2024", rec: "X1")
+            .Episode("C1", "01/05/2024", "L", "C2", "U4")
+            .Episode("C2", "01/06/2024", "U", "C2", "U5")
+            .Review("C1", "10/06/2024")
+            .Review("C2", "15/07/2024");
+        var (extract, log) = Read(folder);
+
+        Assert.Empty(log.Items);
+        var c1 = Child(extract, "C1");
+        var period = Assert.Single(c1.PeriodsOfCare);
+        Assert.Equal(("C1/period/2019-02-01", D(2019, 2, 1), (LocalDate?)null, (LocalDate?)D(2024, 4, 1)),
+            (period.Id, period.Start, period.End, period.ReviewsRecordedFrom));
+        Assert.All(c1.Placements, p => Assert.Equal(period.Id, p.PeriodOfCareId));
+        Assert.Equal(period.Id, Assert.Single(c1.Meetings).EpisodeId);
+
+        // Its first episode later than the inferred date: reviews are recorded from that episode.
+        var c2 = Assert.Single(Child(extract, "C2").PeriodsOfCare);
+        Assert.Equal((D(2024, 6, 1), (LocalDate?)D(2024, 6, 1)), (c2.Start, c2.ReviewsRecordedFrom));
+        Assert.Single(Child(extract, "C2").Meetings);
+    }
+
+    [Fact]
+    public void TheXmlFile_WithAChildrenWrapper_IsRead_AndAnUnknownWrapperIsNamedInTheMessage()
+    {
+        using var folder = new Ssda903Folder();
+        const string Child1 = """
+            <CHILD>
+              <HEADER><CHILDID>C1</CHILDID><SEX>1</SEX><DOB>15/06/2014</DOB><ETHNIC>WBRI</ETHNIC><UPN />
+                <AREVIEW><REVIEW>25/04/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+              </HEADER>
+              <EPISODE><DECOM>01/04/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL><DEC>NULL</DEC><REC>NULL</REC></EPISODE>
+            </CHILD>
+            """;
+        var file = Path.Combine(folder.Path, "wrapped.xml");
+        File.WriteAllText(file, $"<?xml version='1.0'?><EXPSSDA903><CHILDREN>{Child1}</CHILDREN></EXPSSDA903>");
+        var log = new RejectionLog();
+        var extract = new Ssda903Adapter().Read("ssda903", SourceCatalog.OpenTables("ssda903", file, new SourceOptions()), new SourceOptions(), log);
+        Assert.Empty(log.Items);
+        var c1 = Child(extract, "C1");
+        Assert.Null(Assert.Single(c1.PeriodsOfCare).End);
+        Assert.Single(c1.Meetings);
+
+        var other = Path.Combine(folder.Path, "other.xml");
+        File.WriteAllText(other, $"<?xml version='1.0'?><EXPSSDA903><LOOKED_AFTER>{Child1}</LOOKED_AFTER></EXPSSDA903>");
+        var e = Assert.Throws<SourceFailedException>(() => new Ssda903Adapter().Read("ssda903",
+            SourceCatalog.OpenTables("ssda903", other, new SourceOptions()), new SourceOptions(), new RejectionLog()));
+        Assert.Contains("EXPSSDA903/CHILD", e.Message);
+        Assert.Contains("LOOKED_AFTER", e.Message);
     }
 
     [Fact]

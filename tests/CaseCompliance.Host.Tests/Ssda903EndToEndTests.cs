@@ -20,7 +20,20 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
 
         public Returns()
         {
-            Config = Fixtures.Config(_tmp);
+            // The generated return holds every review since its history began, but its earliest review (early April
+            // 2021) would make the adapter infer reviews recorded from 1 April 2021 and judge a period begun in
+            // March 2021 only from then: a site whose file holds everything says so with ReviewsFrom.
+            Config = Fixtures.Config(_tmp, edit: root => root["Sources"]!["ssda903"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["Kind"] = "ssda903",
+                ["Location"] = "samples/ssda903",
+                ["Enabled"] = false,
+                ["ReviewsFrom"] = "2000-04-01",
+            });
+            var inferred = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Config))!.AsObject();
+            inferred["Sources"]!.AsObject().Remove("ssda903");
+            InferredConfig = _tmp.File("appsettings-inferred.json");
+            File.WriteAllText(InferredConfig, inferred.ToJsonString());
             foreach (var format in new[] { "standard", "ssda903" })
             {
                 var result = Cli.Run(_tmp.Path, "generate", "--config", Config, "--children", "2500", "--seed", "903",
@@ -30,6 +43,9 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
         }
 
         public string Config { get; }
+
+        /// <summary>The configuration without <c>ReviewsFrom</c>: the adapter infers it from the file.</summary>
+        public string InferredConfig { get; }
 
         public TempFolder Tmp => _tmp;
 
@@ -183,12 +199,12 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
         Append("episodes.csv", "X1,01/01/2011,S,C1,N1,U4,,,X1" + Tail, "DECOM");                // before the date of birth
         Append("episodes.csv", "X1,2024-04-31,S,C1,N1,U4,,,X1" + Tail, "DECOM");                // not a date
         Append("episodes.csv", "X9,01/04/2024,S,C1,N1,U4,,,X1" + Tail, "CHILD");                // not in header.csv
-        Append("episodes.csv", "X2,01/02/2024,P,C2,N1,U4,,01/08/2024,X1" + Tail, "RNE");         // care began before the return
+        Append("episodes.csv", "X2,01/02/2024,P,C2,N1,U4,,01/08/2024,X1" + Tail, "REC");         // care began before the return (no rejection); X1 with no later episode
         Append("episodes.csv", "X2,01/06/2024,P,C2,N1,U5,,,X1" + Tail, "DECOM");                // overlaps the one before
 
         Append("reviews.csv", "X1,01/01/2012,15/03/2024,PN1", "REVIEW");                      // before the period of care
         Append("reviews.csv", "X1,01/01/2012,30/02/2024,PN1", "REVIEW");                      // not a date: no review held
-        Append("reviews.csv", "X2,01/01/2012,01/03/2024,PN1", "REVIEW");                      // in care of unknown start
+        Append("reviews.csv", "X2,01/01/2012,01/03/2024,PN1", null);                          // in care that began before the return: counted
         Append("sw_episodes.csv", "X1,01/01/2012,SW1,01/05/2024,01/04/2024,", "SW_DEC");       // SW_DEC before SW_DECOM
         Append("missing.csv", "X1,01/01/2012,Z,not a date,", "MIS_START");
 
@@ -207,11 +223,65 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
         AssertSame(Keys(returns.Expected), Keys(findings.Where(f => f["rule_id"] == "lac-review" && !Child(f).StartsWith('X'))), "generated children");
 
         // X1: one period of care from 01/04/2024, still open; the garbled review is no review held, so the first review
-        // is overdue. X2's care began before the return: no period of care, so lac-review does not judge it.
+        // is overdue. X2's care began before the return: a period from its first episode, judged from then (the
+        // generated return's reviews go back years, so that is the later date): the review is met, the next overdue.
         var x1 = findings.Where(f => f["child_id"] == "ssda903:X1" && f["rule_id"] == "lac-review").ToList();
         var first = Assert.Single(x1);
         Assert.Equal(("overdue", "2024-04-01", "ssda903:X1/period/2024-04-01"), (first["status"], first["anchor_date"], first["episode_id"]));
-        Assert.DoesNotContain(findings, f => f["child_id"] == "ssda903:X2" && f["rule_id"] == "lac-review");
+        var x2 = findings.Where(f => f["child_id"] == "ssda903:X2" && f["rule_id"] == "lac-review").ToList();
+        Assert.Equal(
+            [("met", "2024-02-01", "2024-08-01", "2024-03-01"), ("overdue", "2024-03-01", "2024-09-01", "")],
+            x2.Select(f => (f["status"], f["anchor_date"], f["due_date"], f["completed_date"])));
+    }
+
+    [Fact]
+    public void TheGeneratedReturn_WithReviewsFromInferred_JudgesAPeriodBegunTheMarchBeforeItsFirstReviewFromThen()
+    {
+        var scan = Scan.Run(returns.Tmp, returns.InferredConfig, "ssda903", returns.Folder("ssda903"));
+
+        // Only the periods begun before 1 April 2021 (the earliest review is in April 2021) are judged otherwise.
+        var expected = Keys(returns.Expected);
+        var actual = Keys(scan.Findings.Where(f => f["rule_id"] == "lac-review"));
+        var changed = expected.Except(actual).Concat(actual.Except(expected)).Select(k => k.Split('|')[1]).Distinct().ToList();
+        Assert.True(changed.Count <= 5, $"{changed.Count} children changed: {string.Join(", ", changed)}");
+        var header = CsvFile.Read(Path.Combine(returns.Folder("ssda903"), "episodes.csv")).Rows;
+        Assert.All(changed, child => Assert.Contains(header, e => $"ssda903:{e["CHILD"]}" == child && e["RNE"] == "S"
+            && string.CompareOrdinal(e["DECOM"][6..] + e["DECOM"][3..5] + e["DECOM"][..2], "20210401") < 0));
+    }
+
+    [Fact]
+    public void AYearlyReturn_CareBegunBeforeTheYear_IsNotLateForReviewsBeforeIt_AndNullIsNoValue()
+    {
+        var folder = returns.Tmp.File("year-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, "header.csv"),
+            ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", "A1,1,01/01/2015,WBRI,A123456789012,,", "C012,2,15/03/2012,NULL,NULL,,", "B1,m,01/01/2010,wbri,,,"]);
+        File.WriteAllLines(Path.Combine(folder, "episodes.csv"),
+            [
+                "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN",
+                "A1,01/02/2024,S,C2,N1,U4,PR1,,,,,,",
+                "C012,01/06/2024,S,C2,N1,U4,PR1,NULL,NULL,,,,",
+                "B1,01/05/2019,p,c2,n1,u4,PR1,,,,,,",
+            ]);
+        File.WriteAllLines(Path.Combine(folder, "reviews.csv"),
+            ["CHILD,DOB,REVIEW,REVIEW_CODE", "A1,01/01/2015,28/05/2024,PN1", "A1,01/01/2015,20/11/2024,PN1", "B1,01/01/2010,10/07/2024,PN1"]);
+
+        var scan = Scan.Run(returns.Tmp, returns.InferredConfig, "ssda903", folder);
+
+        Assert.True(scan.Result.ExitCode == 0, $"scan: exit {scan.Result.ExitCode}\n{scan.Result.Stdout}\n{scan.Result.Stderr}");
+        Assert.Empty(scan.Rejected);
+        var lacReview = scan.Findings.Where(f => f["rule_id"] == "lac-review").ToList();
+        string[] Of(string child) => [.. lacReview.Where(f => f["child_id"] == $"ssda903:{child}").Select(f => $"{f["status"]} {f["due_date"]} {f["completed_date"]}")];
+
+        // Reviews from 1 Apr 2024 (the earliest review, 28 May 2024): A1's first review (Feb 2024) is not in the return.
+        Assert.Equal(["met 2024-10-01 2024-05-28", "met 2024-11-28 2024-11-20", "overdue 2025-05-20 "], Of("A1"));
+
+        // B1's care began before the return (lower-case codes read as theirs): judged from 1 Apr 2024.
+        Assert.Equal(["met 2024-10-01 2024-07-10", "overdue 2025-01-10 "], Of("B1"));
+
+        // NULL in ETHNIC and UPN is no value: key information is not complete; NULL in DEC and REC: care still open.
+        Assert.NotEqual("met", Assert.Single(scan.Findings, f => f["child_id"] == "ssda903:C012" && f["rule_id"] == "key-information")["status"]);
+        Assert.Equal("overdue", Assert.Single(lacReview, f => f["child_id"] == "ssda903:C012")["status"]);
     }
 
     [Fact]
@@ -249,7 +319,6 @@ public sealed class Ssda903EndToEndTests(Ssda903EndToEndTests.Returns returns) :
                 $"{x1}/EPISODE[2]|PLACE",
                 $"{x1}/HEADER[1]/AREVIEW[1]|REVIEW",
                 $"{x1}/HEADER[1]/AREVIEW[2]|REVIEW",
-                $"{x2}/EPISODE[1]|RNE",
             ],
             rejected);
         Assert.All(scan.Rejected, r => Assert.Equal(Path.GetFileName(file), r["file"]));

@@ -3,6 +3,7 @@ using CaseCompliance.Adapters.Reading;
 using CaseCompliance.Adapters.Tables;
 using CaseCompliance.Domain;
 using NodaTime;
+using NodaTime.Text;
 
 using E = CaseCompliance.Adapters.Ssda903.Ssda903Layout.Episodes;
 using H = CaseCompliance.Adapters.Ssda903.Ssda903Layout.Header;
@@ -17,9 +18,17 @@ namespace CaseCompliance.Adapters.Ssda903;
 /// same tables and columns (docs/sources/ssda903.md). The return has no record ids: periods of care, placements,
 /// reviews, missing episodes and social worker episodes get ids made of the child and a date
 /// (<c>C123/period/2024-05-01</c>, <c>C123/episode/…</c>, <c>C123/placement/…</c>, <c>C123/review/…</c>). Periods of care are built from the episodes (an <c>RNE</c> of <c>S</c> starts
-/// one, a <c>REC</c> other than <c>X1</c> ends it). Returns are often inconsistent: every row or field that cannot be
-/// used is a rejected.csv row, and the rest of the child is read where it still makes sense.
+/// one, a <c>REC</c> other than <c>X1</c> ends it; care whose <c>S</c> episode is before the return starts at its
+/// first episode in the return). Returns are often inconsistent: every row or field that cannot be used is a
+/// rejected.csv row, and the rest of the child is read where it still makes sense.
 /// </summary>
+/// <remarks>
+/// A return holds every episode open during its collection year but only the reviews held during it: a period that
+/// began before the date the reviews are recorded from (<c>Sources:&lt;name&gt;:ReviewsFrom</c>, else the 1 April on
+/// or before the earliest review in the file) carries that date as <see cref="PeriodOfCare.ReviewsRecordedFrom"/>, so
+/// that lac-review judges it only from what the return can show (ADR 013). Codes are read case-insensitively and
+/// stored upper-case; the text <c>NULL</c> (<c>Codes:Placeholders</c>) reads as empty.
+/// </remarks>
 public sealed class Ssda903Adapter : ISourceAdapter
 {
     public const string KindName = "ssda903";
@@ -39,7 +48,33 @@ public sealed class Ssda903Adapter : ISourceAdapter
         ["CeasedReasons"] = Ssda903Layout.CeasedReasons,
         ["NeedCodes"] = Ssda903Layout.NeedCodes,
         ["ReviewCodes"] = Ssda903Layout.ReviewCodes,
+
+        // What a SQL tool writes for a null (SSMS: NULL): such a field reads as empty. No placeholder dates by default.
+        ["Placeholders"] = "NULL",
+        ["PlaceholderDates"] = "",
     };
+
+    /// <summary>The placeholders of a source: <c>Codes:Placeholders</c> and <c>Codes:PlaceholderDates</c>.</summary>
+    public static Placeholders PlaceholdersOf(SourceOptions options) =>
+        Placeholders.Of(options.CodeList("Placeholders", Codes), options.CodeList("PlaceholderDates", Codes), "PlaceholderDates");
+
+    /// <summary><c>Sources:&lt;name&gt;:ReviewsFrom</c>, if set: a <c>yyyy-MM-dd</c> date, else the source fails.</summary>
+    public static LocalDate? ReviewsFromOf(string name, SourceOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ReviewsFrom))
+        {
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(options.ReviewsFrom.Trim());
+        return parsed.Success
+            ? parsed.Value
+            : throw new SourceFailedException($"Sources:{name}:ReviewsFrom: '{options.ReviewsFrom}' is not a date (yyyy-MM-dd).");
+    }
+
+    /// <summary>The 1 April on or before <paramref name="date"/>: the start of its collection year.</summary>
+    public static LocalDate CollectionYearStart(LocalDate date) =>
+        new(date.Month >= 4 ? date.Year : date.Year - 1, 4, 1);
 
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
@@ -78,15 +113,19 @@ public sealed class Ssda903Adapter : ISourceAdapter
     }
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
-        : TableReader(name, tables, options, log, Ssda903Layout.Tables, ct)
+        : TableReader(name, tables, options, log, Ssda903Layout.Tables, ct, PlaceholdersOf(options))
     {
+        private readonly LocalDate? _reviewsFrom = ReviewsFromOf(name, options);
         private readonly ColumnMap _columns = new(options.Columns);
         private readonly string _source = name;
         private readonly RejectionLog _log = log;
         private readonly Dictionary<string, List<Episode>> _episodes = new(StringComparer.Ordinal);
 
-        // Per child: periods of care, and the spans of care whose period began before the return (start unknown).
-        private readonly Dictionary<string, List<(LocalDate Start, LocalDate? End)>> _unknownStart = new(StringComparer.Ordinal);
+        // The periods of care whose start is not in the return (its first episode there does not start care).
+        private readonly HashSet<string> _unknownStart = new(StringComparer.Ordinal);
+
+        // The earliest plausible REVIEW date in the file.
+        private LocalDate? _earliestReview;
 
         public SourceExtract Read()
         {
@@ -99,6 +138,7 @@ public sealed class Ssda903Adapter : ISourceAdapter
             }
 
             ReadReviews();
+            ReviewsRecordedFrom();
             ReadMissing();
             ReadSocialWorkers();
             return Extract(KindName, CaseDirectory.Empty);
@@ -122,7 +162,13 @@ public sealed class Ssda903Adapter : ISourceAdapter
                     return;
                 }
 
-                var sex = r.Code(H.Sex, sexes);
+                // The 903 codes SEX 1/2; M and F (as other systems write it) are read as 1 and 2.
+                var sex = r.Text(H.Sex)?.ToUpperInvariant() switch
+                {
+                    "M" => "1",
+                    "F" => "2",
+                    _ => r.Code(H.Sex, sexes),
+                };
                 var dob = Plausible(r, H.Dob, required: false, dob: null);
                 var gender = sex switch
                 {
@@ -221,18 +267,18 @@ public sealed class Ssda903Adapter : ISourceAdapter
         /// <summary>
         /// Periods of care, placements and legal statuses of one child from its usable episodes, in DECOM order: an
         /// episode that overlaps the one before is rejected; <c>RNE</c> <c>S</c> starts a period (closing one still open
-        /// at the previous episode's end); any other reason continues the open period, and with none open the
-        /// period began before the return: its start is unknown, so no period is made (placements and legal statuses
-        /// are kept); a <c>REC</c> other than <c>X1</c> with a <c>DEC</c> ends the period.
+        /// at the previous episode's end); any other reason continues the open period. With none open, the period
+        /// began before this episode: it is a period whose start is not in the return, from this episode's DECOM (its
+        /// reviews are judged only from the date they are recorded from, see <see cref="ReviewsRecordedFrom"/>). For the
+        /// child's first episode in the return that is normal (care that began before the collection year) and not
+        /// rejected; after an earlier period ended it means the episode that began the care is missing, and the RNE is
+        /// rejected (the period is still made). A <c>REC</c> other than <c>X1</c> with a <c>DEC</c> ends the period.
         /// </summary>
         private void BuildCare(CaseBuilder c, List<Episode> all)
         {
             var child = c.Person.Id;
             var kept = new List<Episode>();
             PeriodOfCare? open = null;
-
-            // Within care of unknown start, only its first episode is rejected: the ones that continue it are consistent.
-            var unknownRun = false;
             foreach (var e in all.OrderBy(x => x.Decom))
             {
                 var previous = kept.Count > 0 ? kept[^1] : null;
@@ -261,26 +307,24 @@ public sealed class Ssda903Adapter : ISourceAdapter
                     }
 
                     open = new PeriodOfCare(Id(child, "period", e.Decom), child, null, e.Decom, null);
-                    unknownRun = false;
                 }
-                else if (open is null && !(unknownRun && previous?.Period is null))
+                else if (open is null)
                 {
-                    unknownRun = true;
-                    Reject(e, E.Rne, $"RNE '{Rejection.Cut(e.RneText) ?? ""}' continues a period of care, but none is open on {Dmy(e.Decom)} (it began before the first episode in the return, or the episode that began it was rejected): its start is unknown, so no period of care is made for this care (this episode and those that continue it) and lac-review is not checked for it; placements and legal statuses are kept");
+                    open = new PeriodOfCare(Id(child, "period", e.Decom), child, null, e.Decom, null);
+                    _unknownStart.Add(open.Id);
+                    if (previous is not null)
+                    {
+                        Reject(e, E.Rne, $"RNE '{Rejection.Cut(e.RneText) ?? ""}' continues a period of care, but none is open on {Dmy(e.Decom)} (the previous one ended on {Dmy(previous.End ?? previous.Decom)}; the episode that began this care is missing or was rejected): read as a period of care whose start is not in the return, from {Dmy(e.Decom)}; lac-review judges its reviews from then");
+                    }
                 }
 
                 e.Period = open?.Id;
                 e.End = e.Dec;
                 kept.Add(e);
-                if (e.Dec is not null && e.Rec is { } rec && rec != "X1")
+                if (e.Dec is not null && e.Rec is { } rec && rec != "X1" && open is not null)
                 {
-                    if (open is not null)
-                    {
-                        c.PeriodsOfCare.Add(open with { End = e.Dec });
-                        open = null;
-                    }
-
-                    unknownRun = false;
+                    c.PeriodsOfCare.Add(open with { End = e.Dec });
+                    open = null;
                 }
             }
 
@@ -297,15 +341,6 @@ public sealed class Ssda903Adapter : ISourceAdapter
 
             Placements(c, kept);
             LegalStatuses(c, kept);
-            foreach (var e in kept.Where(e => e.Period is null))
-            {
-                if (!_unknownStart.TryGetValue(child, out var spans))
-                {
-                    _unknownStart[child] = spans = [];
-                }
-
-                spans.Add((e.Decom, e.End));
-            }
 
             if (kept.LastOrDefault(e => e.Cin is not null)?.Cin is { } need)
             {
@@ -391,15 +426,16 @@ public sealed class Ssda903Adapter : ISourceAdapter
 
                 var id = Id(child, "review", date.Value);
                 r.RecordId = id;
+                if (_earliestReview is null || date < _earliestReview)
+                {
+                    _earliestReview = date;
+                }
+
                 r.Code(R.ReviewCode, codes);
                 var period = c.PeriodsOfCare.FirstOrDefault(p => p.Start <= date && (p.End is null || date <= p.End));
                 if (period is null)
                 {
-                    var unknown = _unknownStart.TryGetValue(child, out var spans)
-                        && spans.Any(s => s.Start <= date && (s.End is null || date <= s.End));
-                    r.Reject(R.Review, unknown
-                        ? $"review on {Dmy(date.Value)} falls in care whose period began before the first episode in the return (its start is unknown): not counted, {RowReader.RowUnusable}"
-                        : $"review on {Dmy(date.Value)} is outside every period of care of this child in episodes.csv: not counted, {RowReader.RowUnusable}");
+                    r.Reject(R.Review, $"review on {Dmy(date.Value)} is outside every period of care of this child in episodes.csv: not counted, {RowReader.RowUnusable}");
                     return;
                 }
 
@@ -411,6 +447,31 @@ public sealed class Ssda903Adapter : ISourceAdapter
 
                 c.Meetings.Add(new Meeting(id, child, period.Id, MeetingType.LookedAfterReview, date, false));
             });
+        }
+
+        /// <summary>
+        /// The date the return holds reviews from (<c>ReviewsFrom</c>, else the 1 April on or before the earliest
+        /// review in the file; none when neither is known), put on every period that began before it, and on every
+        /// period whose start is not in the return (then the later of that date and the period's first episode).
+        /// </summary>
+        private void ReviewsRecordedFrom()
+        {
+            var from = _reviewsFrom ?? (_earliestReview is { } earliest ? CollectionYearStart(earliest) : null);
+            foreach (var c in Cases.Values)
+            {
+                for (var i = 0; i < c.PeriodsOfCare.Count; i++)
+                {
+                    var p = c.PeriodsOfCare[i];
+                    if (_unknownStart.Contains(p.Id))
+                    {
+                        c.PeriodsOfCare[i] = p with { ReviewsRecordedFrom = from is { } f && f > p.Start ? f : p.Start };
+                    }
+                    else if (from is { } f && p.Start < f)
+                    {
+                        c.PeriodsOfCare[i] = p with { ReviewsRecordedFrom = f };
+                    }
+                }
+            }
         }
 
         private void ReadMissing()

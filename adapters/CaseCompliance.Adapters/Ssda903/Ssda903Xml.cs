@@ -15,8 +15,15 @@ public static class Ssda903Xml
     /// <summary>The repeated record element, below the document element (<c>EXPSSDA903</c> in the DfE's files).</summary>
     public const string RecordPath = "CHILD";
 
+    /// <summary>
+    /// Where else the records may be: under a <c>CHILDREN</c> wrapper, as some local exports write the file (the DfE's
+    /// own files put <c>CHILD</c> straight under the document element). A file with neither fails the source, naming
+    /// the paths expected and the elements it found.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AlsoAt = ["CHILDREN/CHILD"];
+
     /// <summary>Opens the file; columns take the site's configured names (<c>Columns</c>), as the reader asks for them.</summary>
-    public static ITableSource Open(string file, SourceOptions options) => new XmlTableSource(file, RecordPath, Maps(options));
+    public static ITableSource Open(string file, SourceOptions options) => new XmlTableSource(file, RecordPath, Maps(options), AlsoAt, requireRecords: true);
 
     /// <summary>Where each column of each table is in the XML.</summary>
     public static IReadOnlyList<XmlTableMap> Maps(SourceOptions options)

@@ -31,17 +31,23 @@ public sealed record XmlField(string Column, string Path);
 /// <remarks>
 /// A row whose field path matches two elements is a rejected row naming that column (the element appears twice).
 /// A record's index counts the records of the whole file (1-based, in document order), so ids stay unique if a file
-/// repeats the records' container. DTDs are refused and no external resource is resolved. A missing file, a file that
+/// repeats the records' container. <c>alsoAt</c> lists other paths the records may be at (a wrapper element some
+/// exports add). With <c>requireRecords</c>, a file with elements below its document element but no record at any of
+/// these paths fails the source, naming the paths expected and the elements found (rather than reading as empty,
+/// which would not say where it looked).
+/// DTDs are refused and no external resource is resolved. A missing file, a file that
 /// is not well-formed, or bytes that are not in the declared (default UTF-8) encoding fail the source, naming the file,
 /// line and position.
 /// </remarks>
-public sealed class XmlTableSource(string file, string recordPath, IReadOnlyList<XmlTableMap> tables) : ITableSource
+public sealed class XmlTableSource(string file, string recordPath, IReadOnlyList<XmlTableMap> tables,
+    IReadOnlyList<string>? alsoAt = null, bool requireRecords = false) : ITableSource
 {
     /// <summary>The field path of a row element's indexed path.</summary>
     public const string PathField = "@path";
 
     private readonly string _path = System.IO.Path.GetFullPath(file);
     private readonly string[] _recordSteps = Steps(recordPath);
+    private readonly string[][] _recordPaths = [Steps(recordPath), .. (alsoAt ?? []).Select(Steps)];
     private readonly Dictionary<string, Compiled> _tables = Compile(tables);
     private Dictionary<string, List<TableRow>>? _rows;
 
@@ -105,8 +111,11 @@ public sealed class XmlTableSource(string file, string recordPath, IReadOnlyList
             }
 
             // Only elements on the way to the records are entered; everything else is skipped whole.
+            var document = reader.LocalName;
             var depthOfDocument = reader.Depth;
             var record = 0;
+            var path = new List<string>();
+            var skipped = new List<string>();
             reader.Read();
             while (!reader.EOF)
             {
@@ -117,13 +126,21 @@ public sealed class XmlTableSource(string file, string recordPath, IReadOnlyList
                 }
 
                 var level = reader.Depth - depthOfDocument - 1;
-                if (level >= _recordSteps.Length || reader.LocalName != _recordSteps[level])
+                path.RemoveRange(level, path.Count - level);
+                path.Add(reader.LocalName);
+                var on = _recordPaths.Where(p => p.Length >= path.Count && p.Take(path.Count).SequenceEqual(path, StringComparer.Ordinal)).ToList();
+                if (on.Count == 0)
                 {
+                    if (skipped.Count < 5 && !skipped.Contains(string.Join('/', path)))
+                    {
+                        skipped.Add(string.Join('/', path));
+                    }
+
                     reader.Skip();
                     continue;
                 }
 
-                if (level == _recordSteps.Length - 1)
+                if (on.Any(p => p.Length == path.Count))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     Add(rows, (XElement)XNode.ReadFrom(reader), ++record);
@@ -131,6 +148,13 @@ public sealed class XmlTableSource(string file, string recordPath, IReadOnlyList
                 }
 
                 reader.Read();
+            }
+
+            if (requireRecords && record == 0 && skipped.Count > 0)
+            {
+                var expected = string.Join(" or ", _recordPaths.Select(p => $"{document}/{string.Join('/', p)}"));
+                throw new SourceFailedException(
+                    $"{FileName}: no record element at {expected}; below {document} it holds {string.Join(", ", skipped.Select(x => $"{document}/{x}"))}.");
             }
 
             return rows;

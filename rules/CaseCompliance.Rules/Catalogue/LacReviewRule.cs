@@ -16,6 +16,17 @@ public sealed class LacReviewOptions : RuleOptions
 /// of the first, then at intervals of not more than 6 months. Source: CPPCR reg 33; CareFirst guidance. Choices:
 /// cancelled reviews do not count; the clock runs per period of care.
 /// </summary>
+/// <remarks>
+/// A period whose source records its reviews only from <see cref="PeriodOfCare.ReviewsRecordedFrom"/> (a yearly
+/// SSDA903 return: a period that began before the collection year, or care whose start is not in the return) is
+/// judged only from what the source can show (ADR 013): reviews due before that date are not judged, and reviews held
+/// before it are not counted. The review held before it is unknown but can have been no later than that date, so the
+/// first review held on or after it is due at the latest <see cref="LacReviewOptions.Interval"/> (6 months) after it:
+/// met on or before then (it cannot be shown late against a review that is not in the source), late after; with no
+/// review held, it is overdue from then. Each later review is due within the interval of the one before: the first
+/// review in the source is not known to be the child's first, so the shorter second-review interval (3 months) is
+/// never applied to it.
+/// </remarks>
 public sealed class LacReviewRule(LacReviewOptions? options = null) : Rule<LacReviewOptions>(options)
 {
     public override string Id => "lac-review";
@@ -34,22 +45,37 @@ public sealed class LacReviewRule(LacReviewOptions? options = null) : Rule<LacRe
             }
 
             var reviews = LookedAfterReviews.Of(record, period).Occurrences(m => m.Date, m => m.Id);
-            foreach (var f in context.Recurring(this, new RecurringSchedule
-            {
-                EpisodeId = period.Id,
-                What = "LAC review",
-                FirstWhat = "First LAC review",
-                Done = "held",
-                EpisodeLabel = "period of care",
-                Anchor = period.Start,
-                AnchorId = period.Id,
-                First = from => context.Step(from, Options.First, "becoming looked after"),
-                Next = (from, count) => count == 1
-                    ? context.Step(from, Options.Second, "the first review")
-                    : context.Step(from, Options.Interval, "the previous review"),
-                Events = reviews,
-                End = period.End,
-            }))
+            var schedule = period.ReviewsRecordedFrom is { } recordedFrom && recordedFrom >= period.Start
+                ? new RecurringSchedule
+                {
+                    EpisodeId = period.Id,
+                    What = "LAC review",
+                    Done = "held",
+                    EpisodeLabel = "period of care",
+                    Anchor = recordedFrom,
+                    AnchorId = period.Id,
+                    First = from => context.Step(from, Options.Interval, "the date the source records reviews from (the review before is not in it)"),
+                    Next = (from, _) => context.Step(from, Options.Interval, "the previous review"),
+                    Events = reviews,
+                    End = period.End,
+                }
+                : new RecurringSchedule
+                {
+                    EpisodeId = period.Id,
+                    What = "LAC review",
+                    FirstWhat = "First LAC review",
+                    Done = "held",
+                    EpisodeLabel = "period of care",
+                    Anchor = period.Start,
+                    AnchorId = period.Id,
+                    First = from => context.Step(from, Options.First, "becoming looked after"),
+                    Next = (from, count) => count == 1
+                        ? context.Step(from, Options.Second, "the first review")
+                        : context.Step(from, Options.Interval, "the previous review"),
+                    Events = reviews,
+                    End = period.End,
+                };
+            foreach (var f in context.Recurring(this, schedule))
             {
                 yield return f;
             }

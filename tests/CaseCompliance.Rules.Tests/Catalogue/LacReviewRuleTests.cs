@@ -166,4 +166,81 @@ public class LacReviewRuleTests
         Assert.True(D(due) == findings[1].DueDate, because);
         Assert.Contains("(1 month after the first review on", findings[1].Detail);
     }
+
+    /// <summary>A period that began before the source records its reviews (a yearly SSDA903 return).</summary>
+    private static CaseRecord RecordedFrom(LocalDate start, LocalDate reviewsFrom, LocalDate? end, params LocalDate[] reviews)
+    {
+        var record = InCare(start, end, reviews);
+        return record with { PeriodsOfCare = [record.PeriodsOfCare[0] with { ReviewsRecordedFrom = reviewsFrom }] };
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_TheFirstReviewInTheSourceIsDueSixMonthsAfterIt_NotCountedFromTheStart()
+    {
+        // The adversarial repro: care from 1 Feb 2024, the return's reviews from 1 Apr 2024. Counted from the start,
+        // the review of 28 May 2024 was "late" (the first due 29 Feb); the review before it is not in the return.
+        var findings = Evaluate(Rule, RecordedFrom(1.February(2024), 1.April(2024), null, 28.May(2024), 20.November(2024)), 31.March(2025));
+        Assert.Equal(3, findings.Count);
+        findings[0].Is(FindingStatus.Met, 1.October(2024));
+        Assert.Equal("LAC review due by 2024-10-01 (6 months after the date the source records reviews from (the review before is not in it) on 2024-04-01) was held on 2024-05-28, on time.", findings[0].Detail);
+        findings[1].Is(FindingStatus.Met, 28.November(2024));
+        findings[2].Is(FindingStatus.Pending, 20.May(2025));
+        Assert.Contains("(6 months after the previous review on 2024-11-20)", findings[2].Detail);
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_NoReviewInTheYear_IsOverdueSixMonthsAfterIt()
+    {
+        var f = Single(Rule, RecordedFrom(10.May(2019), 1.April(2024), null), 31.March(2025));
+        f.Is(FindingStatus.Overdue, 1.October(2024), 181, 126);
+        Assert.Equal(1.April(2024), f.AnchorDate);
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_AFirstReviewAfterSixMonths_IsLate()
+    {
+        // The review before it was held before 1 Apr, so 6 months after 1 Apr is the latest it can have been due.
+        var findings = Evaluate(Rule, RecordedFrom(10.May(2019), 1.April(2024), null, 15.October(2024)), 31.March(2025));
+        findings[0].Is(FindingStatus.Late, 1.October(2024), 14, 10);
+        findings[1].Is(FindingStatus.Pending, 15.April(2025));
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_LeapDayStart_ReviewsBeforeItAreNotJudged()
+    {
+        // Looked after from 29 Feb 2024: the first review was due 27 Mar, before the return's reviews begin; the one
+        // of 20 Mar is in the source but before 1 Apr, so neither it nor the first review's due date is judged.
+        var findings = Evaluate(Rule, RecordedFrom(29.February(2024), 1.April(2024), null, 20.March(2024), 25.April(2024)), 1.May(2024));
+        Assert.Equal(2, findings.Count);
+        findings[0].Is(FindingStatus.Met, 1.October(2024));
+        Assert.Equal(25.April(2024), findings[0].CompletedDate);
+
+        // Not the child's known first review: the next is due 6 months after it (25 Oct), not 3 months (25 Jul).
+        findings[1].Is(FindingStatus.Pending, 25.October(2024));
+        Single(Rule, RecordedFrom(29.February(2024), 1.April(2024), null), 2.October(2024)).Is(FindingStatus.Overdue, 1.October(2024), 1, 1);
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_AtAMonthEnd_SixMonthsLaterIsTheLastDayOfTheShorterMonth()
+    {
+        // 31 Aug + 6 months = 28 Feb 2025; from 31 Aug 2023 it is 29 Feb 2024 (a leap year).
+        Evaluate(Rule, RecordedFrom(1.January(2020), 31.August(2024), null, 28.February(2025)), 1.March(2025))[0].Is(FindingStatus.Met, 28.February(2025));
+        Evaluate(Rule, RecordedFrom(1.January(2020), 31.August(2024), null, 1.March(2025)), 1.March(2025))[0].Is(FindingStatus.Late, 28.February(2025), 1, 0);
+        Single(Rule, RecordedFrom(1.January(2020), 31.August(2023), null), 1.March(2024)).Is(FindingStatus.Overdue, 29.February(2024), 1, 1);
+    }
+
+    [Fact]
+    public void ReviewsRecordedFrom_EqualToTheStart_CareWhoseStartIsNotInTheSource_IsJudgedFromThen()
+    {
+        // Care whose first episode in the return (1 Jun 2024) does not start it: no "first review within 20 working
+        // days" of a start that is not known; the period ends on 1 Sep without a review due by then.
+        var f = Single(Rule, RecordedFrom(1.June(2024), 1.June(2024), 1.September(2024)), 1.October(2024));
+        f.Is(FindingStatus.NotApplicable, 1.December(2024));
+    }
+
+    [Fact]
+    public void WithoutReviewsRecordedFrom_OrWithItBeforeTheStart_TheWholePeriodIsJudged()
+    {
+        Single(Rule, RecordedFrom(Start, Start.PlusDays(-30), null), 15.January(2025)).Is(FindingStatus.Overdue, FirstDue, 6, 4);
+    }
 }
