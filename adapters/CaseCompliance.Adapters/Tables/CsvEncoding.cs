@@ -16,6 +16,13 @@ internal sealed class CsvEncoding
         return true;
     });
 
+    /// <summary>
+    /// Makes the Windows code pages (windows-1252, iso-8859-15, …) known to <see cref="Encoding.GetEncoding(string)"/>
+    /// in this process: .NET knows only UTF-8, UTF-16/32, ASCII and Latin-1 without it. Idempotent; called wherever
+    /// a file's encoding is resolved by name (a configured CSV encoding, an XML declaration).
+    /// </summary>
+    public static void RegisterCodePages() => _ = CodePages.Value;
+
     private CsvEncoding(Encoding start, Encoding resume, string name)
     {
         Start = start;
@@ -47,7 +54,7 @@ internal sealed class CsvEncoding
             return Utf8;
         }
 
-        _ = CodePages.Value;
+        RegisterCodePages();
         Encoding encoding;
         try
         {
