@@ -76,6 +76,18 @@ public class BadInputTests
         Assert.Contains(message, result.Stderr);
     }
 
+    [Fact]
+    public void ScanHelp_NamesEverySourceKind_AndEveryReturnFormat()
+    {
+        var result = Cli.RunFromRoot("scan", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        var kinds = result.Stdout[result.Stdout.IndexOf("(KIND: ", StringComparison.Ordinal)..];
+        kinds = kinds[..kinds.IndexOf(')', StringComparison.Ordinal)];
+        Assert.All(CaseCompliance.Adapters.SourceCatalog.Kinds, kind => Assert.Contains(kind, kinds));
+        Assert.All(CaseCompliance.Host.Cli.GenerateCommand.Returns, format => Assert.Contains(format, result.Stdout));
+    }
+
     [Theory]
     [InlineData("Rules:cp-visits:Interval", "fortnightly", "Rules:cp-visits")]
     [InlineData("Rules:cp-vists:Enabled", "true", "Rules:cp-vists: unknown rule id")]
