@@ -139,7 +139,9 @@ public abstract class TableReader
         [.. _layout.Where(t => Has(t.Name)).SelectMany(t => t.Records)];
 
     /// <summary>Reads every row of a table, after checking its header has every column the layout names.</summary>
-    protected void Each(string table, Action<RowReader> read)
+    /// <param name="recordId">The row's record id for the rejections found before <paramref name="read"/> sees it (an
+    /// end before its start), where the table has one.</param>
+    protected void Each(string table, Action<RowReader> read, Func<RowReader, string?>? recordId = null)
     {
         if (!Has(table))
         {
@@ -172,6 +174,11 @@ public abstract class TableReader
             }
 
             reader.For(row);
+            if (recordId is not null)
+            {
+                reader.RecordId = recordId(reader);
+            }
+
             CheckPeriods(layout, reader);
             read(reader);
         }
@@ -283,7 +290,7 @@ public abstract class TableReader
             {
                 Name(table, r, c.Person.Id);
             }
-        });
+        }, r => idColumn is not null ? r.Text(idColumn) : r.Text(keyColumn));
     }
 
     /// <summary>
@@ -434,7 +441,7 @@ public abstract class TableReader
             {
                 list[i] = update(list[i]);
             }
-        });
+        }, r => r.Text(idColumn));
     }
 
     /// <summary>
