@@ -1,8 +1,9 @@
 namespace CaseCompliance.Adapters.Tables;
 
 /// <summary>
-/// Tables as <c>&lt;table&gt;.csv</c> files in a folder: UTF-8 (a BOM is fine) or the configured encoding,
-/// comma-separated, header row, RFC 4180 quoting. Streamed row by row (Sep, checked by a strict parser where a record
+/// Tables as <c>&lt;table&gt;.csv</c> files in a folder (the name in any case when no file has it exactly): UTF-8 (a
+/// BOM is fine) or the configured encoding, a byte order mark deciding (UTF-16 too); comma-separated, header row,
+/// RFC 4180 quoting; a file of 0 bytes or blank lines is a table with no rows. Streamed row by row (Sep, checked by a strict parser where a record
 /// is not plain: see <see cref="CsvFileReader"/> and docs/decisions/010-csv-reader.md), never read whole.
 /// </summary>
 /// <remarks>
