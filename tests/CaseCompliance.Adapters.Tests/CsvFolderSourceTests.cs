@@ -557,6 +557,11 @@ public sealed class CsvFolderSourceTests : IDisposable
         Write("t", "CHILD,name\n1,Zoë\n", bom: true);
 
         Assert.Equal(["2: 1|Zoë"], Show(Rows(encoding: "windows-1252"), "CHILD", "name"));
+
+        // A UTF-8 mark before windows-1252 bytes: the message says why UTF-8 was read.
+        WriteBytes("t", [.. Encoding.UTF8.GetPreamble(), .. "CHILD\nZo"u8, 0xEB, .. "\n"u8]);
+        Assert.StartsWith("t.csv: byte 11 (line 2) is not UTF-8, yet the file starts with a UTF-8 byte order mark",
+            Assert.Throws<SourceFailedException>(() => Rows(encoding: "windows-1252")).Message);
     }
 
     [Theory]

@@ -37,6 +37,11 @@ internal sealed class CsvEncoding
         new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
         "UTF-8");
 
+    /// <summary>UTF-8 because the file starts with its byte order mark, where another encoding is configured.</summary>
+    private static CsvEncoding Utf8ByMark { get; } = new(Utf8.Start, Utf8.Resume, "UTF-8") { ByMark = true };
+
+    private bool ByMark { get; init; }
+
     /// <summary>UTF-16 little endian (what Windows calls "Unicode": PowerShell 5's <c>Export-Csv</c>, Excel's "Unicode text").</summary>
     public static CsvEncoding Utf16LittleEndian { get; } = new(
         new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true),
@@ -129,7 +134,7 @@ internal sealed class CsvEncoding
         mark = mark[..read];
         if (mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return Utf8;
+            return IsUtf8 ? this : Utf8ByMark;
         }
 
         // FF FE 00 00 would be UTF-32: not an export's encoding; read as UTF-16 it fails on its first character.
@@ -251,7 +256,10 @@ internal sealed class CsvEncoding
         return lines;
     }
 
-    private string Message(string file, long offset, long line) => IsUtf8
+    private string Message(string file, long offset, long line) => ByMark
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{file}: byte {offset} (line {line}) is not UTF-8, yet the file starts with a UTF-8 byte order mark, which says it is UTF-8 whatever Sources:<name>:Encoding says; export the file again in one encoding.")
+        : IsUtf8
         ? string.Create(CultureInfo.InvariantCulture,
             $"{file}: byte {offset} (line {line}) is not UTF-8; set Sources:<name>:Encoding to the file's encoding, e.g. windows-1252.")
         : UnitBytes == 2
