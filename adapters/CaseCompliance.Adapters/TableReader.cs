@@ -159,7 +159,9 @@ public abstract class TableReader
         [.. _layout.Where(t => Has(t.Name)).SelectMany(t => t.Records)];
 
     /// <summary>Reads every row of a table, after checking its header has every column the layout names.</summary>
-    protected void Each(string table, Action<RowReader> read)
+    /// <param name="recordId">The row's record id for the rejections found before <paramref name="read"/> sees it (an
+    /// end before its start), where the table has one.</param>
+    protected void Each(string table, Action<RowReader> read, Func<RowReader, string?>? recordId = null)
     {
         if (!Has(table))
         {
@@ -192,6 +194,11 @@ public abstract class TableReader
             }
 
             reader.For(row);
+            if (recordId is not null)
+            {
+                reader.RecordId = recordId(reader);
+            }
+
             CheckPeriods(layout, reader);
             read(reader);
         }
@@ -308,7 +315,7 @@ public abstract class TableReader
             {
                 Name(table, r, c.Person.Id);
             }
-        });
+        }, r => idColumn is not null ? r.Text(idColumn) : r.Text(keyColumn));
     }
 
     /// <summary>
@@ -459,7 +466,7 @@ public abstract class TableReader
             {
                 list[i] = update(list[i]);
             }
-        });
+        }, r => r.Text(idColumn));
     }
 
     /// <summary>

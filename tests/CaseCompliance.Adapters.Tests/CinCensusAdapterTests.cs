@@ -201,7 +201,7 @@ public sealed class CinCensusAdapterTests : IDisposable
         Assert.All(rejected, r => Assert.Equal(("census", "census.xml"), (r.Source, r.File)));
         Assert.Equal(
             [
-                "Child[1] ChildIdentifiers/PersonBirthDate: '1900-01-01' is not a plausible date (before 1990-01-01: a placeholder or a typing error); the field is ignored",
+                "Child[1] ChildIdentifiers/PersonBirthDate: '1900-01-01' is before 1990-01-01: not a plausible date (a placeholder or a typing error); the field is ignored",
                 "Child[2] ChildIdentifiers/LAchildID: missing id: the row cannot be used",
                 "Child[3] ChildIdentifiers/LAchildID: LAchildID B001 again (first in Child[1]): the first Child is kept and the row cannot be used",
                 "Child[4] ChildIdentifiers/LAchildID: element ChildIdentifiers/LAchildID appears more than once in Child: the row cannot be used",
@@ -218,7 +218,7 @@ public sealed class CinCensusAdapterTests : IDisposable
                 "Child[1]/CINdetails[1]/Assessments[2] AssessmentAuthorisationDate: '2024-13-45' is not a date in the census form yyyy-MM-dd; the field is ignored",
                 "Child[2]/CINdetails[1]/Assessments[1] child: the Child Child[2] could not be used (see its own rejection): the row cannot be used",
                 "Child[1]/CINdetails[1]/ChildProtectionPlans[1] CPPendDate: end date '2024-02-01' is before the start '2024-04-19' (CPPstartDate); the field is ignored",
-                "Child[1]/CINdetails[1]/ChildProtectionPlans[2] CPPstartDate: '1066-04-13' is not a date in the census form yyyy-MM-dd: the row cannot be used",
+                "Child[1]/CINdetails[1]/ChildProtectionPlans[2] CPPstartDate: '1066-04-13' is before 1990-01-01: not a plausible date (a placeholder or a typing error): the row cannot be used",
                 "Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews[1]/CPPreviewDate[1] CPPreviewDate: '2024-01-15' is before the plan's start (2024-04-19): the row cannot be used",
                 "Child[1]/CINdetails[1]/ChildProtectionPlans[2]/Reviews[1]/CPPreviewDate[1] plan: no usable child protection plan Child[1]/CINdetails[1]/ChildProtectionPlans[2] of this child: the row cannot be used",
             ],
@@ -239,6 +239,48 @@ public sealed class CinCensusAdapterTests : IDisposable
         var plan = Assert.Single(child.Plans);
         Assert.Null(plan.End);
         Assert.Equal([new LocalDate(2024, 7, 15)], child.Meetings.Select(m => m.Date!.Value));
+    }
+
+    [Fact]
+    public void EveryRejection_CarriesItsElementAsRecordId_EndsBeforeStartsToo()
+    {
+        var (_, rejected) = Read(Write(Inconsistent));
+
+        // A Child is known by its LAchildID; an element under it by its path (cut to the longest id rejected.csv holds).
+        Assert.All(rejected.Where(r => r.Line.Contains('/', StringComparison.Ordinal)),
+            r => Assert.StartsWith(r.RecordId!.TrimEnd('…'), r.Line, StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r is { Field: "CINclosureDate", RecordId: "Child[1]/CINdetails[1]" });
+    }
+
+    [Fact]
+    public void ElementNamedInAnotherCase_IsNotRead_AndTheRejectionNamesTheElementMissing()
+    {
+        var (_, rejected) = Read(Write(Good.Replace("<CINreferralDate>2024-09-09</CINreferralDate>", "<CINReferralDate>2024-09-09</CINReferralDate>", StringComparison.Ordinal)));
+
+        Assert.Equal(
+            ["Child[2]/CINdetails[1] CINreferralDate: missing date: no CINreferralDate element, or it is empty (element names are case-sensitive): the row cannot be used"],
+            rejected.Select(Show).ToArray());
+    }
+
+    [Fact]
+    public void NullText_ReadsAsEmpty_AsConfiguredPlaceholders()
+    {
+        var path = Write(Good
+            .Replace("<UPN>Z999990000001</UPN>", "<UPN>NULL</UPN>", StringComparison.Ordinal)
+            .Replace("<CINclosureDate>2024-09-12</CINclosureDate>", "<CINclosureDate>null</CINclosureDate>", StringComparison.Ordinal));
+
+        var (extract, rejected) = Read(path);
+
+        Assert.Empty(rejected);
+        Assert.Null(extract.Cases.Single(c => c.Person.Id == "T001").Person.Upn);
+        Assert.Null(Assert.Single(extract.Cases.Single(c => c.Person.Id == "T002").Referrals).CloseDate);
+
+        // A site's own list replaces the default: NULL is then a value like any other.
+        var options = new SourceOptions { Codes = { ["Placeholders"] = "N/K" } };
+        var log = new RejectionLog();
+        var own = new CinCensusAdapter().Read("census", SourceCatalog.OpenTables("cin-census", path, options), options, log);
+        Assert.Equal("NULL", own.Cases.Single(c => c.Person.Id == "T001").Person.Upn);
+        Assert.Contains(log.Items, r => r.Field == "CINclosureDate" && r.Problem.StartsWith("'null' is not a date", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -91,6 +91,36 @@ public class StandardAdapterTests
         Assert.True(extract.Cases[0].Records(Dataset.Documents));
     }
 
+    /// <summary>PowerShell's Export-Csv writes 0 bytes for a query without rows: the table is present and has none (ADR 010).</summary>
+    [Fact]
+    public void ZeroByteFiles_RequiredOrOptional_AreTablesWithNoRows_AndTheirDataIsRecorded()
+    {
+        using var folder = TwoChildren();
+        var path = folder.Write();
+        File.WriteAllBytes(System.IO.Path.Combine(path, "ssd_cp_visits.csv"), []);
+        File.WriteAllBytes(System.IO.Path.Combine(path, "cc_meetings.csv"), []);
+
+        var log = new RejectionLog();
+        var extract = new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), log);
+
+        Assert.Empty(log.Items);
+        Assert.Equal(2, extract.Cases.Count);
+        Assert.All(extract.Cases, c => Assert.True(c.Records(Dataset.Meetings) && c.Records(Dataset.ChildProtectionVisits)));
+        Assert.All(extract.Cases, c => Assert.Empty(c.Visits));
+    }
+
+    [Fact]
+    public void ZeroBytePersonFile_GivesNoChild()
+    {
+        using var folder = TwoChildren();
+        var path = folder.Write();
+        File.WriteAllBytes(System.IO.Path.Combine(path, "ssd_person.csv"), []);
+
+        var extract = new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), new RejectionLog());
+
+        Assert.Empty(extract.Cases);
+    }
+
     [Fact]
     public void MissingColumn_FailsTheSourceNamingFileAndColumn()
     {

@@ -216,6 +216,18 @@ public sealed class XmlTableSourceTests : IDisposable
     }
 
     [Fact]
+    public void DeclaredWindowsCodePage_IsRead_WithoutACsvSourceHavingRegisteredCodePages()
+    {
+        // é is the single byte 0xE9 in windows-1252; .NET knows the code page only once its provider is registered.
+        var bytes = Encoding.ASCII.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?><Message><Children><Child><ChildIdentifiers><LAchildID>Ren~</LAchildID></ChildIdentifiers></Child></Children></Message>");
+        bytes[Array.IndexOf(bytes, (byte)'~')] = 0xE9;
+
+        var source = Source(WriteBytes(bytes), ChildMap);
+
+        Assert.Equal(["Child[1]: René"], Show(source.Read("child"), "la_id"));
+    }
+
+    [Fact]
     public void Dtd_IsRefused()
     {
         var source = Source(Write("""

@@ -38,6 +38,32 @@ public class BadInputTests
         Assert.Equal(3, source.GetProperty("records_rejected").GetInt32());
     }
 
+    /// <summary>PowerShell's Export-Csv writes 0 bytes for a query without rows: such a table is present and empty,
+    /// whether required or optional; only an empty person table fails the source (no child).</summary>
+    [Fact]
+    public void ZeroByteFiles_AreEmptyTables_ButAnEmptyPersonFileFailsTheSource()
+    {
+        using var tmp = new TempFolder();
+        using var empty = Fixtures.WorkedExample();
+        using var noPerson = Fixtures.WorkedExample();
+        var emptyPath = empty.Write();
+        File.WriteAllBytes(Path.Combine(emptyPath, "ssd_cp_visits.csv"), []);
+        File.WriteAllBytes(Path.Combine(emptyPath, "cc_meetings.csv"), []);
+        var noPersonPath = noPerson.Write();
+        File.WriteAllBytes(Path.Combine(noPersonPath, "ssd_person.csv"), []);
+        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["empty"] = emptyPath, ["noperson"] = noPersonPath });
+
+        var result = Cli.Run(tmp.Path, "scan", "--config", config, "--as-of", "2025-04-15", "--out", tmp.File("out"));
+
+        Assert.Equal(3, result.ExitCode);
+        using var summary = JsonDocument.Parse(File.ReadAllText(tmp.File("out/summary.json")));
+        var sources = summary.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        Assert.Equal("ok", sources["empty"].GetProperty("status").GetString());
+        Assert.Equal("failed", sources["noperson"].GetProperty("status").GetString());
+        Assert.Contains("no child", sources["noperson"].GetProperty("reason").GetString());
+        Assert.DoesNotContain(CsvFile.Read(tmp.File("out/rejected.csv")).Rows, r => r["file"] is "ssd_cp_visits.csv" or "cc_meetings.csv" or "ssd_person.csv");
+    }
+
     [Fact]
     public void MissingRequiredFile_FailsThatSource_NamingIt_OtherSourcesComplete_Exit3()
     {
@@ -74,6 +100,18 @@ public class BadInputTests
         var result = Cli.RunFromRoot(args);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
+    }
+
+    [Fact]
+    public void ScanHelp_NamesEverySourceKind_AndEveryReturnFormat()
+    {
+        var result = Cli.RunFromRoot("scan", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        var kinds = result.Stdout[result.Stdout.IndexOf("(KIND: ", StringComparison.Ordinal)..];
+        kinds = kinds[..kinds.IndexOf(')', StringComparison.Ordinal)];
+        Assert.All(CaseCompliance.Adapters.SourceCatalog.Kinds, kind => Assert.Contains(kind, kinds));
+        Assert.All(CaseCompliance.Host.Cli.GenerateCommand.Returns, format => Assert.Contains(format, result.Stdout));
     }
 
     [Theory]

@@ -35,8 +35,20 @@ public sealed class CinCensusAdapter : ISourceAdapter
 
     public string Kind => "cin-census";
 
-    /// <summary>The census codes are not mapped: the adapter has no code lists.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The census codes are not mapped; the only lists are the placeholders a return's elements may hold for "none":
+    /// the text <c>NULL</c> a SQL tool prints for a null (<c>Codes:Placeholders</c>), and no placeholder date
+    /// (<c>Codes:PlaceholderDates</c>: a date before 1990 is rejected anyway, naming it).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Placeholders"] = "NULL",
+        ["PlaceholderDates"] = "",
+    };
+
+    /// <summary>The placeholders a source's elements are read through: such an element reads as empty.</summary>
+    public static Placeholders PlaceholdersOf(SourceOptions options) =>
+        Placeholders.Of(options.CodeList("Placeholders", Codes), options.CodeList("PlaceholderDates", Codes), "PlaceholderDates");
 
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
@@ -50,7 +62,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
         new Reader(name, tables, options, rejections, cancellationToken).Read();
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
-        : TableReader(name, tables, options, log, X.Tables, ct)
+        : TableReader(name, tables, options, log, X.Tables, ct, PlaceholdersOf(options))
     {
         private const string Ignored = "; the field is ignored";
 
@@ -268,13 +280,14 @@ public sealed class CinCensusAdapter : ISourceAdapter
             {
                 if (required)
                 {
-                    r.Reject(column, $"missing date: {RowReader.RowUnusable}");
+                    // XML names are case-sensitive: a CINReferralDate is not the CINreferralDate the census defines.
+                    r.Reject(column, $"missing date: no {Element(r.Column(column))} element, or it is empty (element names are case-sensitive): {RowReader.RowUnusable}");
                 }
 
                 return null;
             }
 
-            if (text.Length != 10 || text[4] != '-' || text[7] != '-' || !FieldParser.TryParseDate(text, out var date))
+            if (!InCensusForm(text) || !CensusDate.Parse(text).TryGetValue(default, out var date))
             {
                 r.Reject(column, $"'{Quote(text)}' is not a date in the census form yyyy-MM-dd" + outcome);
                 return null;
@@ -282,7 +295,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
 
             if (date < Earliest)
             {
-                r.Reject(column, $"'{text}' is not a plausible date (before {Earliest:yyyy-MM-dd}: a placeholder or a typing error)" + outcome);
+                r.Reject(column, $"'{text}' is before {Earliest:yyyy-MM-dd}: not a plausible date (a placeholder or a typing error)" + outcome);
                 return null;
             }
 
@@ -310,6 +323,30 @@ public sealed class CinCensusAdapter : ISourceAdapter
 
         private static string Before(LocalDate date, string what, LocalDate other) =>
             $"'{date:yyyy-MM-dd}' is before {what} ({other:yyyy-MM-dd})";
+
+        private static readonly NodaTime.Text.LocalDatePattern CensusDate = NodaTime.Text.LocalDatePattern.Iso;
+
+        /// <summary><c>dddd-dd-dd</c>: the form, whether or not it is a calendar date (2024-13-45 is in it, and no date).</summary>
+        private static bool InCensusForm(string text)
+        {
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+            {
+                return false;
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i is not (4 or 7) && !char.IsAsciiDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The element a column's path ends at (<c>CINdetails/CINreferralDate</c> → <c>CINreferralDate</c>).</summary>
+        private static string Element(string path) => path[(path.LastIndexOf('/') + 1)..];
 
         private static string Quote(string text) => text.Length <= 24 ? text : text[..24] + "…";
     }

@@ -16,17 +16,47 @@ internal sealed class CsvEncoding
         return true;
     });
 
-    private CsvEncoding(Encoding start, Encoding resume, string name)
+    /// <summary>
+    /// Makes the Windows code pages (windows-1252, iso-8859-15, …) known to <see cref="Encoding.GetEncoding(string)"/>
+    /// in this process: .NET knows only UTF-8, UTF-16/32, ASCII and Latin-1 without it. Idempotent; called wherever
+    /// a file's encoding is resolved by name (a configured CSV encoding, an XML declaration).
+    /// </summary>
+    public static void RegisterCodePages() => _ = CodePages.Value;
+
+    private CsvEncoding(Encoding start, Encoding resume, string name, int unitBytes = 1, bool bigEndian = false)
     {
         Start = start;
         Resume = resume;
         Name = name;
+        UnitBytes = unitBytes;
+        BigEndian = bigEndian;
     }
 
     public static CsvEncoding Utf8 { get; } = new(
         new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true),
         new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
         "UTF-8");
+
+    /// <summary>UTF-8 because the file starts with its byte order mark, where another encoding is configured.</summary>
+    private static CsvEncoding Utf8ByMark { get; } = new(Utf8.Start, Utf8.Resume, "UTF-8") { ByMark = true };
+
+    private bool ByMark { get; init; }
+
+    /// <summary>UTF-16 little endian (what Windows calls "Unicode": PowerShell 5's <c>Export-Csv</c>, Excel's "Unicode text").</summary>
+    public static CsvEncoding Utf16LittleEndian { get; } = new(
+        new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true),
+        new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),
+        "UTF-16LE", unitBytes: 2);
+
+    public static CsvEncoding Utf16BigEndian { get; } = new(
+        new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true),
+        new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true),
+        "UTF-16BE", unitBytes: 2, bigEndian: true);
+
+    /// <summary>Bytes per code unit: 1, or 2 for UTF-16 (whose line breaks are found as 2-byte units, not bytes).</summary>
+    public int UnitBytes { get; }
+
+    public bool BigEndian { get; }
 
     /// <summary>For reading from the start of a file: a UTF-8 byte order mark is skipped.</summary>
     public Encoding Start { get; }
@@ -47,7 +77,7 @@ internal sealed class CsvEncoding
             return Utf8;
         }
 
-        _ = CodePages.Value;
+        RegisterCodePages();
         Encoding encoding;
         try
         {
@@ -64,6 +94,17 @@ internal sealed class CsvEncoding
             return Utf8;
         }
 
+        // UTF-16 is read by its 2-byte units (a file with a byte order mark is read as UTF-16 whatever is configured).
+        if (encoding.CodePage == Encoding.Unicode.CodePage)
+        {
+            return Utf16LittleEndian;
+        }
+
+        if (encoding.CodePage == Encoding.BigEndianUnicode.CodePage)
+        {
+            return Utf16BigEndian;
+        }
+
         // Lines are found again by their bytes after broken quoting, so the CSV's own characters must be the ASCII
         // bytes; UTF-16 and UTF-32 are not, nor are the stateful 7-bit encodings (ISO-2022, HZ).
         if (!encoding.GetBytes("\r\n\",").AsSpan().SequenceEqual("\r\n\","u8) || encoding.CodePage is >= 50220 and <= 50229 or 52936)
@@ -74,6 +115,35 @@ internal sealed class CsvEncoding
         }
 
         return new CsvEncoding(encoding, encoding, encoding.WebName);
+    }
+
+    /// <summary>
+    /// The encoding a file is read in: a byte order mark says it whatever is configured (a UTF-16 mark, <c>FF FE</c>
+    /// or <c>FE FF</c>, is UTF-16; a UTF-8 mark, <c>EF BB BF</c>, is UTF-8 even where e.g. windows-1252 is configured,
+    /// where it would otherwise read as <c>ï»¿</c> in the first column's name); without one, the configured encoding.
+    /// </summary>
+    public CsvEncoding For(string path)
+    {
+        Span<byte> mark = stackalloc byte[4];
+        int read;
+        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = RandomAccess.Read(handle, mark, 0);
+        }
+
+        mark = mark[..read];
+        if (mark.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return IsUtf8 ? this : Utf8ByMark;
+        }
+
+        // FF FE 00 00 would be UTF-32: not an export's encoding; read as UTF-16 it fails on its first character.
+        if (mark.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Utf16LittleEndian;
+        }
+
+        return mark.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Utf16BigEndian : this;
     }
 
     /// <summary>
@@ -186,9 +256,15 @@ internal sealed class CsvEncoding
         return lines;
     }
 
-    private string Message(string file, long offset, long line) => IsUtf8
+    private string Message(string file, long offset, long line) => ByMark
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{file}: byte {offset} (line {line}) is not UTF-8, yet the file starts with a UTF-8 byte order mark, which says it is UTF-8 whatever Sources:<name>:Encoding says; export the file again in one encoding.")
+        : IsUtf8
         ? string.Create(CultureInfo.InvariantCulture,
             $"{file}: byte {offset} (line {line}) is not UTF-8; set Sources:<name>:Encoding to the file's encoding, e.g. windows-1252.")
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{file}: byte {offset} (line {line}) is not valid {Name}; check Sources:<name>:Encoding.");
+        : UnitBytes == 2
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{file}: the file is {Name} (by its byte order mark or Sources:<name>:Encoding), and the bytes near byte {offset} are not valid {Name} (a lone surrogate, or an odd number of bytes).")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{file}: byte {offset} (line {line}) is not valid {Name}; check Sources:<name>:Encoding.");
 }

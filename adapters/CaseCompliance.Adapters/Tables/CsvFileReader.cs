@@ -63,7 +63,8 @@ internal sealed class CsvFileReader : IDisposable
     {
         _path = path;
         _file = file;
-        _encoding = encoding;
+        _encoding = encoding.For(path);
+        encoding = _encoding;
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         var text = new StreamReader(stream, encoding.Start, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
@@ -93,8 +94,17 @@ internal sealed class CsvFileReader : IDisposable
         Columns = columns;
     }
 
-    /// <summary>The column names, trimmed; unique and non-blank (else opening fails the source).</summary>
+    /// <summary>The column names, trimmed; unique and non-blank (else opening fails the source). None for an empty file.</summary>
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>
+    /// The file holds nothing but blank lines (or nothing: PowerShell's <c>Export-Csv</c> writes 0 bytes for a query
+    /// without rows): a table with no header and no rows, whose columns cannot be checked (ADR 010).
+    /// </summary>
+    public bool IsEmpty => Header.Count == 0;
+
+    /// <summary>The encoding the file is read in (its byte order mark's, else the configured one).</summary>
+    public string EncodingName => _encoding.Name;
 
     /// <summary>Column name (any case) → index; one dictionary for every row of the file.</summary>
     public IReadOnlyDictionary<string, int> Columns { get; }
@@ -149,14 +159,17 @@ internal sealed class CsvFileReader : IDisposable
 
             if (!more)
             {
-                throw new SourceFailedException($"{_file}: the file is empty (no header row).");
+                // Nothing but blank lines: an empty table (no header to check, no rows).
+                _sep.Dispose();
+                _sep = null;
+                return [];
             }
 
             var row = _sep.Current;
             var lines = row.LineNumberToExcl - _nextLine;
             _nextLine = row.LineNumberToExcl;
             var span = row.Span;
-            if (lines == 1 && span.IsEmpty)
+            if (lines == 1 && span.IsWhiteSpace())
             {
                 continue;
             }
@@ -502,7 +515,7 @@ internal sealed class CsvFileReader : IDisposable
         _sep?.Dispose();
         _sep = null;
         _strictText?.Dispose();
-        _offsets ??= new LineOffsets(_path);
+        _offsets ??= new LineOffsets(_path, _encoding);
         var offset = _offsets.Find(line) ?? throw new SourceFailedException(string.Create(CultureInfo.InvariantCulture,
             $"{_file}: line {line} cannot be found again to read on after broken quoting; has the file changed while it was read?"));
         var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
@@ -544,7 +557,7 @@ internal sealed class CsvFileReader : IDisposable
     /// The byte offset where a line starts, found by counting line endings (\r\n, \n, \r, as Sep counts them) from
     /// the last line found, so that finding every broken record's line costs one pass over the file in all.
     /// </summary>
-    private sealed class LineOffsets(string path) : IDisposable
+    private sealed class LineOffsets(string path, CsvEncoding encoding) : IDisposable
     {
         private readonly SafeFileHandle _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         private readonly byte[] _buffer = new byte[1 << 16];
@@ -557,6 +570,11 @@ internal sealed class CsvFileReader : IDisposable
             {
                 _line = 1;
                 _offset = 0;
+            }
+
+            if (encoding.UnitBytes == 2)
+            {
+                return FindUnits(line);
             }
 
             var position = _offset;
@@ -590,6 +608,51 @@ internal sealed class CsvFileReader : IDisposable
             }
 
             return _offset;
+        }
+
+        /// <summary>As <see cref="Find"/>, for UTF-16: line breaks are the 2-byte units 000D and 000A (never part of a
+        /// surrogate pair), read from the file's start (the byte order mark is a unit of its own).</summary>
+        private long? FindUnits(long line)
+        {
+            var position = _offset;
+            while (_line < line)
+            {
+                var read = RandomAccess.Read(_handle, _buffer, position) & ~1;
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                var i = 0;
+                while (_line < line && i < read)
+                {
+                    var unit = Unit(_buffer, i);
+                    i += 2;
+                    if (unit is '\n' or '\r')
+                    {
+                        if (unit == '\r' && (i < read ? Unit(_buffer, i) : PeekUnit(position + i)) == '\n')
+                        {
+                            i += 2;
+                        }
+
+                        _line++;
+                        _offset = position + i;
+                    }
+                }
+
+                position += i;
+            }
+
+            return _offset;
+        }
+
+        private int Unit(ReadOnlySpan<byte> bytes, int at) =>
+            encoding.BigEndian ? bytes[at] << 8 | bytes[at + 1] : bytes[at] | bytes[at + 1] << 8;
+
+        private int PeekUnit(long position)
+        {
+            Span<byte> two = stackalloc byte[2];
+            return RandomAccess.Read(_handle, two, position) == 2 ? Unit(two, 0) : -1;
         }
 
         private int Peek(long position)

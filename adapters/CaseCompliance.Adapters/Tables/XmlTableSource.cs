@@ -88,6 +88,9 @@ public sealed class XmlTableSource(string file, string recordPath, IReadOnlyList
     private Dictionary<string, List<TableRow>> Parse(CancellationToken cancellationToken)
     {
         EnsureFile();
+
+        // An XML declaration may name any Windows code page (encoding="windows-1252"): the reader resolves it by name.
+        CsvEncoding.RegisterCodePages();
         var rows = _tables.Keys.ToDictionary(t => t, _ => new List<TableRow>(), StringComparer.OrdinalIgnoreCase);
         var settings = new XmlReaderSettings
         {

@@ -116,14 +116,39 @@ public sealed class Arguments
         return new Arguments { Verb = verb, Options = options, Overrides = overrides, Sources = sources, Help = help };
     }
 
-    public const string Usage = """
+    /// <summary>The help text; the source kinds and generated formats come from their registries, so they cannot drift.</summary>
+    public static string Usage { get; } = UsageTemplate
+        .Replace("{kinds}", string.Join(", ", CaseCompliance.Adapters.SourceCatalog.Kinds), StringComparison.Ordinal)
+        .Replace("{fileKinds}", FileKinds(), StringComparison.Ordinal)
+        .Replace("{returns}", string.Join(", ", GenerateCommand.Returns), StringComparison.Ordinal);
+
+    private static string FileKinds()
+    {
+        var onlyFile = CaseCompliance.Adapters.SourceCatalog.Kinds.Where(CaseCompliance.Adapters.SourceCatalog.FileOnlyKinds.Contains).ToList();
+        var alsoFile = CaseCompliance.Adapters.SourceCatalog.Kinds
+            .Where(k => CaseCompliance.Adapters.SourceCatalog.FileSources.ContainsKey(k) && !CaseCompliance.Adapters.SourceCatalog.FileOnlyKinds.Contains(k)).ToList();
+        var parts = new List<string>();
+        if (alsoFile.Count > 0)
+        {
+            parts.Add($"{string.Join(", ", alsoFile)} also take{(alsoFile.Count == 1 ? "s" : "")} the return's XML file");
+        }
+
+        if (onlyFile.Count > 0)
+        {
+            parts.Add($"{string.Join(", ", onlyFile)} only {(onlyFile.Count == 1 ? "its" : "their")} XML file");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private const string UsageTemplate = """
         CaseCompliance: nightly timeliness checks of children's social care case files.
 
         Usage: casecompliance <verb> [options]
           scan          one scan now: read every source, evaluate every rule, write the output files
                           --source KIND=LOCATION   repeatable; replaces the configured sources
-                                                   (KIND: standard, mosaic, liquidlogic, carefirst, ssda903;
-                                                    ssda903 also takes the return's XML file)
+                                                   (KIND: {kinds};
+                                                    {fileKinds})
                           --as-of yyyy-MM-dd       evaluate as if today were this date (default: today, Europe/London)
                           --out DIR                where to write the files (default: Output:Directory)
                           --no-store               do not write the scan to the database
@@ -137,7 +162,7 @@ public sealed class Arguments
                           --out DIR                where to write (with --format all: DIR/<format>)
                           --seed S                 same seed, byte-identical files (default 1)
                           --format F               standard (default), liquidlogic, mosaic, carefirst, all (those four)
-                                                   or ssda903 (the SSDA903 return: CSV files and ssda903.xml)
+                                                   or a statutory return: {returns}
                           --breach-rate R          share of obligations planted late or missed (default 0.08)
                           --fault-rate R           share of data-quality fault chances taken (default 0.02)
 
