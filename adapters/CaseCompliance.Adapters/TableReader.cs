@@ -132,6 +132,17 @@ public abstract class TableReader
                 continue;
             }
 
+            var optional = !table.Required || Options.OptionalTables.Contains(table.Name, StringComparer.OrdinalIgnoreCase);
+            if (!optional && _tables.IsBlank(table.Name))
+            {
+                // An export that wrote nothing (not even the header) may have failed: read as "no rows", the plans or
+                // episodes it should hold would vanish and their open breaches look resolved.
+                problems.Add($"{_tables.Describe(table.Name)}: the file is empty (not even a header row); a required table is not read as having " +
+                    $"no rows, since an export that failed writes nothing too. If {table.Name} is really empty at this site, write its header " +
+                    "row or list it in OptionalTables.");
+                continue;
+            }
+
             _present.Add(table.Name);
             if (_tables.Header(table.Name) is { } header && MissingColumns(table.Name, table, header.Contains) is { } missing)
             {

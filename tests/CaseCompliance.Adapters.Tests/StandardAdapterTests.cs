@@ -93,32 +93,40 @@ public class StandardAdapterTests
 
     /// <summary>PowerShell's Export-Csv writes 0 bytes for a query without rows: the table is present and has none (ADR 010).</summary>
     [Fact]
-    public void ZeroByteFiles_RequiredOrOptional_AreTablesWithNoRows_AndTheirDataIsRecorded()
+    public void ZeroByteFiles_OptionalAreTablesWithNoRows_RequiredFailTheSource_UnlessTheSiteListsThemOptional()
     {
         using var folder = TwoChildren();
         var path = folder.Write();
-        File.WriteAllBytes(System.IO.Path.Combine(path, "ssd_cp_visits.csv"), []);
         File.WriteAllBytes(System.IO.Path.Combine(path, "cc_meetings.csv"), []);
 
+        // An optional table with nothing in it (PowerShell's Export-Csv of no rows): present, recorded, no rows.
         var log = new RejectionLog();
         var extract = new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), log);
-
         Assert.Empty(log.Items);
         Assert.Equal(2, extract.Cases.Count);
-        Assert.All(extract.Cases, c => Assert.True(c.Records(Dataset.Meetings) && c.Records(Dataset.ChildProtectionVisits)));
-        Assert.All(extract.Cases, c => Assert.Empty(c.Visits));
+        Assert.All(extract.Cases, c => Assert.True(c.Records(Dataset.Meetings)));
+
+        // A required one may be an export that failed: refused, never read as "no plans, no visits".
+        File.WriteAllBytes(System.IO.Path.Combine(path, "ssd_cp_visits.csv"), []);
+        var e = Assert.Throws<SourceFailedException>(() => new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), new RejectionLog()));
+        Assert.StartsWith("ssd_cp_visits.csv: the file is empty (not even a header row)", e.Message);
+        Assert.Contains("list it in OptionalTables", e.Message);
+
+        // A site where the table is really empty says so.
+        var quiet = new SourceOptions { OptionalTables = ["ssd_cp_visits"] };
+        var read = new StandardAdapter().Read("standard", new CsvFolderSource(path), quiet, new RejectionLog());
+        Assert.All(read.Cases, c => Assert.True(c.Records(Dataset.ChildProtectionVisits) && c.Visits.IsEmpty));
     }
 
     [Fact]
-    public void ZeroBytePersonFile_GivesNoChild()
+    public void ZeroBytePersonFile_FailsTheSource()
     {
         using var folder = TwoChildren();
         var path = folder.Write();
         File.WriteAllBytes(System.IO.Path.Combine(path, "ssd_person.csv"), []);
 
-        var extract = new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), new RejectionLog());
-
-        Assert.Empty(extract.Cases);
+        var e = Assert.Throws<SourceFailedException>(() => new StandardAdapter().Read("standard", new CsvFolderSource(path), new SourceOptions(), new RejectionLog()));
+        Assert.StartsWith("ssd_person.csv: the file is empty", e.Message);
     }
 
     [Fact]

@@ -41,27 +41,28 @@ public class BadInputTests
     /// <summary>PowerShell's Export-Csv writes 0 bytes for a query without rows: such a table is present and empty,
     /// whether required or optional; only an empty person table fails the source (no child).</summary>
     [Fact]
-    public void ZeroByteFiles_AreEmptyTables_ButAnEmptyPersonFileFailsTheSource()
+    public void ZeroByteFiles_OptionalAreEmptyTables_RequiredFailTheirSourceUnlessListedOptional()
     {
         using var tmp = new TempFolder();
-        using var empty = Fixtures.WorkedExample();
-        using var noPerson = Fixtures.WorkedExample();
-        var emptyPath = empty.Write();
-        File.WriteAllBytes(Path.Combine(emptyPath, "ssd_cp_visits.csv"), []);
-        File.WriteAllBytes(Path.Combine(emptyPath, "cc_meetings.csv"), []);
-        var noPersonPath = noPerson.Write();
-        File.WriteAllBytes(Path.Combine(noPersonPath, "ssd_person.csv"), []);
-        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["empty"] = emptyPath, ["noperson"] = noPersonPath });
+        using var quiet = Fixtures.WorkedExample();
+        using var broken = Fixtures.WorkedExample();
+        var quietPath = quiet.Write();
+        File.WriteAllBytes(Path.Combine(quietPath, "cc_meetings.csv"), []);
+        File.WriteAllBytes(Path.Combine(quietPath, "ssd_cp_visits.csv"), []);
+        var brokenPath = broken.Write();
+        File.WriteAllBytes(Path.Combine(brokenPath, "ssd_cp_visits.csv"), []);
+        var config = Fixtures.Config(tmp, new Dictionary<string, string> { ["quiet"] = quietPath, ["broken"] = brokenPath },
+            root => root["Sources"]!["quiet"]!["OptionalTables"] = new System.Text.Json.Nodes.JsonArray("ssd_cp_visits"));
 
         var result = Cli.Run(tmp.Path, "scan", "--config", config, "--as-of", "2025-04-15", "--out", tmp.File("out"));
 
         Assert.Equal(3, result.ExitCode);
         using var summary = JsonDocument.Parse(File.ReadAllText(tmp.File("out/summary.json")));
         var sources = summary.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        Assert.Equal("ok", sources["empty"].GetProperty("status").GetString());
-        Assert.Equal("failed", sources["noperson"].GetProperty("status").GetString());
-        Assert.Contains("no child", sources["noperson"].GetProperty("reason").GetString());
-        Assert.DoesNotContain(CsvFile.Read(tmp.File("out/rejected.csv")).Rows, r => r["file"] is "ssd_cp_visits.csv" or "cc_meetings.csv" or "ssd_person.csv");
+        Assert.Equal("ok", sources["quiet"].GetProperty("status").GetString());
+        Assert.Equal("failed", sources["broken"].GetProperty("status").GetString());
+        Assert.StartsWith("ssd_cp_visits.csv: the file is empty", sources["broken"].GetProperty("reason").GetString());
+        Assert.DoesNotContain(CsvFile.Read(tmp.File("out/rejected.csv")).Rows, r => r["file"] is "ssd_cp_visits.csv" or "cc_meetings.csv");
     }
 
     [Fact]

@@ -600,6 +600,8 @@ public sealed class PersonWindows
 
         public bool Exists(string table) => inner.Exists(table);
 
+        public bool IsBlank(string table) => inner.IsBlank(table);
+
         public string Describe(string table) => inner.Describe(table);
 
         public IEnumerable<TableRow> Read(string table, CancellationToken cancellationToken = default) =>

@@ -49,6 +49,13 @@ public sealed class CsvFolderSource : ITableSource
         return ReadFile(path, Path.GetFileName(path), Encoding(), cancellationToken);
     }
 
+    public bool IsBlank(string table)
+    {
+        var path = ExistingPath(table);
+        using var file = CsvFileReader.Open(path, Path.GetFileName(path), Encoding());
+        return file.IsEmpty;
+    }
+
     /// <summary>The file's column names; null for an empty file (no header: nothing to check, and no rows).</summary>
     public IReadOnlyCollection<string>? Header(string table)
     {

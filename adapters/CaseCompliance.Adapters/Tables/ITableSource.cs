@@ -22,6 +22,9 @@ public interface ITableSource
 
     /// <summary>The table's columns when the source knows them without rows (a CSV header); null when only rows tell.</summary>
     IReadOnlyCollection<string>? Header(string table);
+
+    /// <summary>Whether the table is there but holds nothing at all, not even a header (a zero-byte CSV file).</summary>
+    bool IsBlank(string table) => false;
 }
 
 /// <summary>One row of a table, with where it came from; or a row the source could not split (<see cref="Problem"/>).</summary>
