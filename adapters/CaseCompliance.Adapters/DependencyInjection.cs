@@ -46,12 +46,12 @@ public static class SourceCatalog
             section.Bind(options);
             options.Kind ??= section.Key;
 
-            // A code list may also be written as a JSON array: ["A", "B"] means "A,B"; a map of descriptions
-            // (["C1=Interim care order", …], whose descriptions hold commas) means "C1=Interim care order;…".
+            // A code list may also be written as a JSON array: ["A", "B"] means "A,B"; a map of descriptions (a key
+            // ending in "Descriptions": ["C1=Interim care order", …], whose descriptions hold commas) means "C1=…;…".
             foreach (var codes in section.GetSection("Codes").GetChildren().Where(c => c.Value is null && c.GetChildren().Any()))
             {
-                var items = codes.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
-                options.Codes[codes.Key] = string.Join(items.TrueForAll(v => v!.Contains('=', StringComparison.Ordinal)) ? ';' : ',', items);
+                var items = codes.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v));
+                options.Codes[codes.Key] = string.Join(codes.Key.EndsWith("Descriptions", StringComparison.OrdinalIgnoreCase) ? ';' : ',', items);
             }
 
             result[section.Key] = options;

@@ -56,6 +56,11 @@ public sealed class SourceOptions
     /// <summary>Settings of an http(s):// location.</summary>
     public HttpSourceOptions Http { get; set; } = new();
 
+    /// <summary>The text of <paramref name="key"/> as configured, else the adapter's default (a map such as
+    /// <c>LegalStatusDescriptions</c>, whose entries are not comma-separated).</summary>
+    public string CodeText(string key, IReadOnlyDictionary<string, string> defaults) =>
+        Codes.TryGetValue(key, out var configured) ? configured : defaults.GetValueOrDefault(key, "");
+
     /// <summary>The codes of <paramref name="key"/>: configured, else the adapter's default.</summary>
     public IReadOnlyList<string> CodeList(string key, IReadOnlyDictionary<string, string> defaults)
     {

@@ -161,9 +161,19 @@ public abstract class TableReader
     /// <summary>
     /// A problem with a table as a whole rather than with one of its rows (every row read, none usable for what the
     /// table is read for): a rejected.csv row with no line and no record id, so that it is seen and the scan exits 3.
+    /// Said once per table and scan, however many stream windows find it.
     /// </summary>
-    protected void RejectTable(string table, string column, string problem) =>
-        _log.Add(new Rejection(_name, _tables.Describe(table), "", null, _columns.Name(table, column), problem));
+    protected void RejectTable(string table, string column, string problem)
+    {
+        var file = _tables.Describe(table);
+        if (!_log.Has(_name, file, ""))
+        {
+            _log.Add(new Rejection(_name, file, "", null, _columns.Name(table, column), problem));
+        }
+    }
+
+    /// <summary>Whether this read is one window of a streamed extract (a few thousand children), not the whole of it.</summary>
+    protected bool Windowed => _tables is IStreamWindow;
 
     /// <summary>The data sets the source records: those of the tables present (an adapter may narrow or widen it by what the rows hold).</summary>
     protected virtual ImmutableHashSet<Dataset> Recorded() =>

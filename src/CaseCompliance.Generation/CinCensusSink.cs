@@ -51,7 +51,7 @@ public sealed class CinCensusSink : IExtractSink
         _xml.WriteStartElement("CollectionDetails");
         _xml.WriteElementString("Collection", "CIN");
         _xml.WriteElementString("Year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _xml.WriteElementString("ReferenceDate", $"{year:D4}-03-31");
+        _xml.WriteElementString("ReferenceDate", year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-03-31");
         _xml.WriteEndElement();
         _xml.WriteStartElement("Source");
         _xml.WriteElementString("SourceLevel", "L");

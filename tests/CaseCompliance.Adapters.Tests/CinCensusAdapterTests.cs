@@ -301,6 +301,27 @@ public sealed class CinCensusAdapterTests : IDisposable
         Assert.Single(child.Meetings);
     }
 
+    [Theory]
+    [InlineData("2024-04-31", "a conference date that is no date")]
+    [InlineData("2024-04-01", "a conference before the enquiry began")]
+    public void ConferenceNotRequired_ButAConferenceDateRejected_TheEnquiryStaysAwaitingItsConference(string held, string why)
+    {
+        var child = Good
+            .Replace("<DateOfInitialCPC>2024-04-19</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired>",
+                $"<DateOfInitialCPC>{held}</DateOfInitialCPC><ICPCnotRequired>true</ICPCnotRequired>", StringComparison.Ordinal);
+        Assert.NotEqual(Good, child);
+        var (extract, rejected) = Read(Write(child));
+
+        // "Not required" is not believed against a conference date, even one that cannot be used: otherwise the
+        // enquiry would end at its start and icpc-timescale would call a missing conference not needed.
+        var enquiry = extract.Cases.Single(c => c.Person.Id == "T001").S47Enquiries.Single(e => e.Id == "T001/CINdetails[1]/Section47[1]");
+        Assert.Null(enquiry.End);
+        var first = rejected.Where(r => r.Line.StartsWith("Child[1]/CINdetails[1]/Section47", StringComparison.Ordinal)).ToList();
+        Assert.True(first.Count == 2 && first.Any(r => r.Field == "DateOfInitialCPC")
+            && first.Any(r => r.Field == "ICPCnotRequired" && r.Problem.Contains("awaiting its conference", StringComparison.Ordinal)),
+            why + ": " + string.Join("; ", first.Select(Show)));
+    }
+
     [Fact]
     public void BadlyFormedFile_FailsTheSource_NamingFileAndLine()
     {

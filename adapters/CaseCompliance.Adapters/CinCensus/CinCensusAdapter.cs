@@ -240,9 +240,13 @@ public sealed class CinCensusAdapter : ISourceAdapter
                 icpc = null;
             }
 
-            if (icpc is not null && notRequired == true)
+            // Any conference text contradicts "not required", even one rejected above: the flag is then not believed,
+            // so that a garbled conference date never turns an enquiry awaiting its conference into one that needed none.
+            if (notRequired == true && r.Text(X.Section47.IcpcDate) is not null)
             {
-                r.Reject(X.Section47.IcpcNotRequired, "true, but a conference date is recorded: the conference is used" + Ignored);
+                r.Reject(X.Section47.IcpcNotRequired, icpc is not null
+                    ? "true, but a conference date is recorded: the conference is used" + Ignored
+                    : "true, but a conference date is recorded (rejected): the enquiry is read as awaiting its conference" + Ignored);
                 notRequired = null;
             }
 
@@ -295,7 +299,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
 
             if (date < Earliest)
             {
-                r.Reject(column, $"'{text}' is before {Earliest:yyyy-MM-dd}: not a plausible date (a placeholder or a typing error)" + outcome);
+                r.Reject(column, $"'{text}' is before {IsoDate.Format(Earliest)}: not a plausible date (a placeholder or a typing error)" + outcome);
                 return null;
             }
 
@@ -319,10 +323,10 @@ public sealed class CinCensusAdapter : ISourceAdapter
         }
 
         private static string TooLate(LocalDate date, string what, LocalDate other) =>
-            $"'{date:yyyy-MM-dd}' is more than {MaxSpanYears} years after {what} ({other:yyyy-MM-dd}): dates decades apart are not plausible";
+            $"'{IsoDate.Format(date)}' is more than {MaxSpanYears.ToString(System.Globalization.CultureInfo.InvariantCulture)} years after {what} ({IsoDate.Format(other)}): dates decades apart are not plausible";
 
         private static string Before(LocalDate date, string what, LocalDate other) =>
-            $"'{date:yyyy-MM-dd}' is before {what} ({other:yyyy-MM-dd})";
+            $"'{IsoDate.Format(date)}' is before {what} ({IsoDate.Format(other)})";
 
         private static readonly NodaTime.Text.LocalDatePattern CensusDate = NodaTime.Text.LocalDatePattern.Iso;
 

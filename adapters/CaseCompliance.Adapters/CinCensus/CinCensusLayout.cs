@@ -60,7 +60,7 @@ public static class CinCensusLayout
         var columns = new ColumnMap(options.Columns);
         var maps = Tables.Select(t => new XmlTableMap(t.Name, RowPath(t.Name),
             [.. t.Columns.Concat(t.OptionalColumns).Select(c => new XmlField(columns.Name(t.Name, c), FieldPath(t.Name, c, columns)))])).ToList();
-        return new XmlTableSource(file, RecordPath, maps);
+        return new XmlTableSource(file, RecordPath, maps, requireRecords: true);
     }
 
     /// <summary><c>Child</c>: identifiers and characteristics.</summary>

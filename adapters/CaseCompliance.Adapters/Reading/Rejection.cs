@@ -31,6 +31,15 @@ public sealed class RejectionLog
         }
     }
 
+    /// <summary>Whether a rejection of this source, file and line is already logged.</summary>
+    public bool Has(string source, string file, string line)
+    {
+        lock (_lock)
+        {
+            return _rows.Contains((source, file, line));
+        }
+    }
+
     public IReadOnlyList<Rejection> Items
     {
         get

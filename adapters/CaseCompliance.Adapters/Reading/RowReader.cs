@@ -165,7 +165,7 @@ public sealed class RowReader
             return value;
         }
 
-        Reject(column, $"'{Quote(text)}' is not a date (use yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss[.fffffff]], yyyy-MM-ddTHH:mm[:ss] or dd/MM/yyyy[ HH:mm[:ss]])" +
+        Reject(column, $"'{Quote(text)}' is not a date (use yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss[.fffffff]] (T or a space before the time) or dd/MM/yyyy[ HH:mm[:ss]])" +
             (required ? "; the row cannot be used" : "; the field is ignored"));
         return null;
     }

@@ -221,8 +221,7 @@ public sealed class StandardAdapter : ISourceAdapter
                 }
             });
             var legalStatuses = Options.CodeList("LegalStatuses", Codes);
-            var descriptions = new CodeDescriptions(Options.Codes.GetValueOrDefault("LegalStatusDescriptions", SsdaCodes.LegalStatusDescriptions),
-                "LegalStatusDescriptions");
+            var descriptions = new CodeDescriptions(Options.CodeText("LegalStatusDescriptions", Codes), "LegalStatusDescriptions");
             PersonTable(S.LegalStatus.Table, S.LegalStatus.PersonId, null, (r, c, _) =>
             {
                 var code = LegalStatusCode(r, legalStatuses, descriptions);
@@ -252,6 +251,8 @@ public sealed class StandardAdapter : ISourceAdapter
             return Extract("standard", new CaseDirectory(_workers, _teams));
         }
 
+        private const int MinimumRowsInAWindow = 50;
+
         /// <summary>
         /// Involvements were read but none has an allocated-worker role: the site's system codes its roles otherwise
         /// (Mosaic <c>REL.*</c>, Eclipse relationship classes). Read silently, every referral would look unallocated;
@@ -259,7 +260,9 @@ public sealed class StandardAdapter : ISourceAdapter
         /// </summary>
         private void NoAllocationRole(IReadOnlyList<string> roles, int allocations, Dictionary<string, int> otherRoles)
         {
-            if (allocations > 0 || otherRoles.Count == 0)
+            // A stream window holds a few thousand children: only enough involvements without one allocation among
+            // them say something about the site's codes rather than about the few children of a last, small window.
+            if (allocations > 0 || otherRoles.Count == 0 || (Windowed && otherRoles.Values.Sum() < MinimumRowsInAWindow))
             {
                 return;
             }

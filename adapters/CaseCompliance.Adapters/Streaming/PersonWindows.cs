@@ -104,6 +104,7 @@ public sealed class PersonWindows
         DirectoryRows = directory.Values.Sum(rows => (long)rows.Count);
         DirectoryFiles = directory.Keys.Select(_inner.Describe).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var headers = new Dictionary<string, IReadOnlyCollection<string>?>(StringComparer.OrdinalIgnoreCase);
+        var blanks = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var persons = new Cursor(_inner.Read(_layout.PersonTable, cancellationToken).GetEnumerator());
         try
         {
@@ -136,7 +137,7 @@ public sealed class PersonWindows
 
                 Record(ids);
                 start = end;
-                yield return new WindowTables(_inner, rows, headers, _keys);
+                yield return new WindowTables(_inner, rows, headers, blanks, _keys);
             }
 
             Verify(tables, cancellationToken);
@@ -592,7 +593,7 @@ public sealed class PersonWindows
 
     /// <summary>One window's tables: the rows read for it, the directory tables whole, headers from the source.</summary>
     private sealed class WindowTables(ITableSource inner, Dictionary<string, List<TableRow>> rows,
-        Dictionary<string, IReadOnlyCollection<string>?> headers, WindowKeys keys) : ITableSource, IStreamWindow
+        Dictionary<string, IReadOnlyCollection<string>?> headers, Dictionary<string, bool> blanks, WindowKeys keys) : ITableSource, IStreamWindow
     {
         public WindowKeys Keys => keys;
 
@@ -600,7 +601,20 @@ public sealed class PersonWindows
 
         public bool Exists(string table) => inner.Exists(table);
 
-        public bool IsBlank(string table) => inner.IsBlank(table);
+        public bool IsBlank(string table)
+        {
+            lock (headers)
+            {
+                // Asked by every window's layout check: the answer of the first window is kept, as headers are.
+                if (!blanks.TryGetValue(table, out var blank))
+                {
+                    blank = inner.IsBlank(table);
+                    blanks[table] = blank;
+                }
+
+                return blank;
+            }
+        }
 
         public string Describe(string table) => inner.Describe(table);
 
