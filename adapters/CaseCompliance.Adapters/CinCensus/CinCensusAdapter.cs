@@ -46,10 +46,6 @@ public sealed class CinCensusAdapter : ISourceAdapter
         ["PlaceholderDates"] = "",
     };
 
-    /// <summary>The placeholders a source's elements are read through: such an element reads as empty.</summary>
-    public static Placeholders PlaceholdersOf(SourceOptions options) =>
-        Placeholders.Of(options.CodeList("Placeholders", Codes), options.CodeList("PlaceholderDates", Codes), "PlaceholderDates");
-
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
     public IReadOnlyList<TableLayout> Layout(SourceOptions options) => X.Tables;
@@ -62,7 +58,7 @@ public sealed class CinCensusAdapter : ISourceAdapter
         new Reader(name, tables, options, rejections, cancellationToken).Read();
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
-        : TableReader(name, tables, options, log, X.Tables, ct, PlaceholdersOf(options))
+        : TableReader(name, tables, options, log, X.Tables, ct, Placeholders.Of(options, Codes))
     {
         private const string Ignored = "; the field is ignored";
 

@@ -54,20 +54,23 @@ public sealed class Placeholders
         return false;
     }
 
-    /// <summary>The placeholders of a source: the texts and dates of two code lists (dates as <c>yyyy-MM-dd</c>).</summary>
-    public static Placeholders Of(IReadOnlyList<string> texts, IReadOnlyList<string> dates, string datesKey)
+    /// <summary>
+    /// The placeholders of a source: the code lists <c>Placeholders</c> (texts) and <c>PlaceholderDates</c>
+    /// (<c>yyyy-MM-dd</c>), as configured or as the adapter ships them in <paramref name="defaults"/>.
+    /// </summary>
+    public static Placeholders Of(SourceOptions options, IReadOnlyDictionary<string, string> defaults)
     {
         var parsed = new List<LocalDate>();
-        foreach (var d in dates)
+        foreach (var d in options.CodeList("PlaceholderDates", defaults))
         {
-            if (!FieldParser.TryParseDate(d, out var date))
+            if (d.Length != 10 || !FieldParser.TryParseDate(d, out var date) || d[4] != '-')
             {
-                throw new Tables.SourceFailedException($"Codes:{datesKey}: '{d}' is not a date (yyyy-MM-dd).");
+                throw new Tables.SourceFailedException($"Codes:PlaceholderDates: '{Rejection.Cut(d)}' is not a date (yyyy-MM-dd).");
             }
 
             parsed.Add(date);
         }
 
-        return new Placeholders(texts, parsed);
+        return new Placeholders(options.CodeList("Placeholders", defaults), parsed);
     }
 }

@@ -54,10 +54,6 @@ public sealed class Ssda903Adapter : ISourceAdapter
         ["PlaceholderDates"] = "",
     };
 
-    /// <summary>The placeholders of a source: <c>Codes:Placeholders</c> and <c>Codes:PlaceholderDates</c>.</summary>
-    public static Placeholders PlaceholdersOf(SourceOptions options) =>
-        Placeholders.Of(options.CodeList("Placeholders", Codes), options.CodeList("PlaceholderDates", Codes), "PlaceholderDates");
-
     /// <summary><c>Sources:&lt;name&gt;:ReviewsFrom</c>, if set: a <c>yyyy-MM-dd</c> date, else the source fails.</summary>
     public static LocalDate? ReviewsFromOf(string name, SourceOptions options)
     {
@@ -113,7 +109,7 @@ public sealed class Ssda903Adapter : ISourceAdapter
     }
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
-        : TableReader(name, tables, options, log, Ssda903Layout.Tables, ct, PlaceholdersOf(options))
+        : TableReader(name, tables, options, log, Ssda903Layout.Tables, ct, Placeholders.Of(options, Codes))
     {
         private readonly LocalDate? _reviewsFrom = ReviewsFromOf(name, options);
         private readonly ColumnMap _columns = new(options.Columns);

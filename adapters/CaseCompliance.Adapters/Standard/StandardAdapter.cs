@@ -34,10 +34,6 @@ public sealed class StandardAdapter : ISourceAdapter
         ["PlaceholderDates"] = "1900-01-01",
     };
 
-    /// <summary>The placeholders a source's fields are read through (configurable, see <see cref="Codes"/>).</summary>
-    public static Placeholders PlaceholdersOf(SourceOptions options) =>
-        Placeholders.Of(options.CodeList("Placeholders", Codes), options.CodeList("PlaceholderDates", Codes), "PlaceholderDates");
-
     public IReadOnlyDictionary<string, string> DefaultCodes => Codes;
 
     public Streaming.StreamLayout Streaming => StandardLayout.Stream;
@@ -47,7 +43,7 @@ public sealed class StandardAdapter : ISourceAdapter
         new Reader(name, tables, options, rejections, cancellationToken).Read();
 
     private sealed class Reader(string name, ITableSource tables, SourceOptions options, RejectionLog log, CancellationToken ct)
-        : TableReader(name, tables, options, log, StandardLayout.Tables, ct, PlaceholdersOf(options))
+        : TableReader(name, tables, options, log, StandardLayout.Tables, ct, Placeholders.Of(options, Codes))
     {
         private readonly List<Worker> _workers = [];
         private readonly List<Team> _teams = [];
