@@ -46,7 +46,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
         using var exceptions = new ExceptionList(Path.Combine(outputDirectory, ".exceptions.scratch.tmp"));
         using (var findingsWriter = CsvText.Create(files.Temp("findings.csv")))
         {
-            var findingsCsv = new CsvText(findingsWriter);
+            var findingsCsv = new CsvText(findingsWriter, neutralise: true);
             findingsCsv.Row(FindingRows.Header);
             foreach (var source in sources)
             {
@@ -423,7 +423,7 @@ public sealed class Scanner(RuleEngine engine, IEnumerable<ISourceAdapter> adapt
     private static void WriteRejected(string path, IReadOnlyList<Rejection> rejections, List<RuleFailure> failures)
     {
         using var writer = CsvText.Create(path);
-        var csv = new CsvText(writer);
+        var csv = new CsvText(writer, neutralise: true);
         csv.Row("source", "file", "line", "record_id", "field", "problem");
         // In reading order of sources, then by file and line: the same list whether the source was streamed in
         // windows or read whole.

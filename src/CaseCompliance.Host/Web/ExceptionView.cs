@@ -89,7 +89,7 @@ public static class ExceptionDownloads
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
         {
-            var csv = new CsvText(writer);
+            var csv = new CsvText(writer, neutralise: true);
             csv.Row(FindingRows.Header);
             foreach (var row in rows)
             {

@@ -9,8 +9,9 @@ namespace CaseCompliance.Scanning.Output;
 public static class ExceptionCsv
 {
     /// <summary>
-    /// The data rows of an exceptions.csv (or findings.csv) file, in file order, as the 14 contract columns; the file
-    /// is streamed, never read whole, and read again on each enumeration.
+    /// The data rows of an exceptions.csv (or findings.csv) file, in file order, as the 14 contract columns, each value
+    /// as it was before the file neutralised it for spreadsheets; the file is streamed, never read whole, and read
+    /// again on each enumeration.
     /// </summary>
     public static IEnumerable<string?[]> Rows(string path)
     {
@@ -28,6 +29,16 @@ public static class ExceptionCsv
             if (record.Length == 1 && record[0].Length == 0)
             {
                 continue;
+            }
+
+            // The files were written neutralised (CsvText): the value itself, not its spreadsheet guard, is what the
+            // workbooks and the scan history hold.
+            for (var i = 0; i < record.Length; i++)
+            {
+                if (record[i].Length > 1 && record[i][0] == '\'' && CaseCompliance.Adapters.Tables.CsvText.IsFormulaLike(record[i][1..]))
+                {
+                    record[i] = record[i][1..];
+                }
             }
 
             if (record.Length == width)

@@ -124,7 +124,7 @@ internal sealed class ExceptionList : IDisposable
     public void Add(string[] row)
     {
         var line = new StringWriter();
-        new CsvText(line).Row(row);
+        new CsvText(line, neutralise: true).Row(row);
         var bytes = Utf8.GetBytes(line.ToString());
         _entries.Add(ExceptionEntry.Of(row, _scratch.Position, bytes.Length));
         _scratch.Write(bytes);

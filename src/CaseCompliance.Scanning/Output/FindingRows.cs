@@ -89,11 +89,11 @@ public static class FindingRows
         w.Write("\r\n");
     }
 
-    private static void Text(TextWriter w, string? value) => CsvText.Field(w, value);
+    private static void Text(TextWriter w, string? value) => CsvText.Field(w, value, neutralise: true);
 
     private static void Id(TextWriter w, string source, string id)
     {
-        if (source.AsSpan().IndexOfAny(",\"\r\n") >= 0 || id.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+        if (source.AsSpan().IndexOfAny(",\"\r\n") >= 0 || id.AsSpan().IndexOfAny(",\"\r\n") >= 0 || CsvText.IsFormulaLike(source))
         {
             Text(w, Prefixed(source, id));
             return;
