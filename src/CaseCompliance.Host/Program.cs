@@ -4,6 +4,7 @@ using CaseCompliance.Host.Service;
 using Serilog;
 
 // CaseCompliance: one executable for the command line and the service (cli-and-outputs.md).
+PrivateFiles.Apply();
 Log.Logger = new LoggerConfiguration()
     .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
     .CreateBootstrapLogger();
