@@ -45,36 +45,35 @@ public sealed class LacReviewRule(LacReviewOptions? options = null) : Rule<LacRe
             }
 
             var reviews = LookedAfterReviews.Of(record, period).Occurrences(m => m.Date, m => m.Id);
-            var schedule = period.ReviewsRecordedFrom is { } recordedFrom && recordedFrom >= period.Start
-                ? new RecurringSchedule
+            // From becoming looked after: 20 working days, then 3 months, then every 6 months.
+            var schedule = new RecurringSchedule
+            {
+                EpisodeId = period.Id,
+                What = "LAC review",
+                FirstWhat = "First LAC review",
+                Done = "held",
+                EpisodeLabel = "period of care",
+                Anchor = period.Start,
+                AnchorId = period.Id,
+                First = from => context.Step(from, Options.First, "becoming looked after"),
+                Next = (from, count) => count == 1
+                    ? context.Step(from, Options.Second, "the first review")
+                    : context.Step(from, Options.Interval, "the previous review"),
+                Events = reviews,
+                End = period.End,
+            };
+            if (period.ReviewsRecordedFrom is { } recordedFrom && recordedFrom >= period.Start)
+            {
+                // Only from the date the source records reviews from: every review within the interval of the last.
+                schedule = schedule with
                 {
-                    EpisodeId = period.Id,
-                    What = "LAC review",
-                    Done = "held",
-                    EpisodeLabel = "period of care",
+                    FirstWhat = null,
                     Anchor = recordedFrom,
-                    AnchorId = period.Id,
                     First = from => context.Step(from, Options.Interval, "the date the source records reviews from (the review before is not in it)"),
                     Next = (from, _) => context.Step(from, Options.Interval, "the previous review"),
-                    Events = reviews,
-                    End = period.End,
-                }
-                : new RecurringSchedule
-                {
-                    EpisodeId = period.Id,
-                    What = "LAC review",
-                    FirstWhat = "First LAC review",
-                    Done = "held",
-                    EpisodeLabel = "period of care",
-                    Anchor = period.Start,
-                    AnchorId = period.Id,
-                    First = from => context.Step(from, Options.First, "becoming looked after"),
-                    Next = (from, count) => count == 1
-                        ? context.Step(from, Options.Second, "the first review")
-                        : context.Step(from, Options.Interval, "the previous review"),
-                    Events = reviews,
-                    End = period.End,
                 };
+            }
+
             foreach (var f in context.Recurring(this, schedule))
             {
                 yield return f;
